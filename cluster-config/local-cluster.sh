@@ -43,7 +43,7 @@ RUN_DIR="${RUN_DIR:-$SCRIPT_DIR/.run}"
 READY_TIMEOUT="${READY_TIMEOUT:-120}"
 STOP_TIMEOUT="${STOP_TIMEOUT:-40}"
 DEFAULT_NODES=3
-HAZELCAST_OPENS="--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED"
+HAZELCAST_OPENS="--add-modules=java.se --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.management/sun.management=ALL-UNNAMED --add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED"
 NODE_JAVA_OPTS="${NODE_JAVA_OPTS:--Xmx512m $HAZELCAST_OPENS}"
 
 log() { echo "local-cluster: $*" >&2; }
