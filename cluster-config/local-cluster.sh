@@ -55,7 +55,7 @@ node_log() { echo "$RUN_DIR/node$1.log"; }
 haproxy_pid_file() { echo "$RUN_DIR/haproxy.pid"; }
 
 alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
-pid_from() { [[ -f "$1" ]] && cat "$1" || true; }
+pid_from() { if [[ -f "$1" ]]; then cat "$1"; fi; }
 
 # HTTP status of a GET on loopback, or 000 when nothing answers; bash only, no curl needed.
 http_status() {
@@ -74,6 +74,10 @@ node_count() {
   echo "$count"
 }
 
+built_jar() {
+  find "$REPO_ROOT/signaling-node/target" -maxdepth 1 -name 'signaling-node-*-fat.jar' 2>/dev/null | head -n 1 || true
+}
+
 find_jar() {
   if [[ -n "${JAR:-}" ]]; then
     [[ -f "$JAR" ]] || die "JAR=$JAR does not exist"
@@ -81,11 +85,11 @@ find_jar() {
     return
   fi
   local jar
-  jar="$(ls "$REPO_ROOT"/signaling-node/target/signaling-node-*-fat.jar 2>/dev/null | head -n 1 || true)"
+  jar="$(built_jar)"
   if [[ -z "$jar" ]]; then
     log "building the node jar (mvn -B -q -pl signaling-node -am package -DskipTests)"
     (cd "$REPO_ROOT" && mvn -B -q -pl signaling-node -am package -DskipTests) >&2
-    jar="$(ls "$REPO_ROOT"/signaling-node/target/signaling-node-*-fat.jar 2>/dev/null | head -n 1 || true)"
+    jar="$(built_jar)"
     [[ -n "$jar" ]] || die "the build produced no signaling-node/target/signaling-node-*-fat.jar"
   fi
   echo "$jar"
@@ -102,7 +106,8 @@ ensure_haproxy() {
     || die "HAProxy is not installed and could not be installed here; install it (Debian: sudo apt-get install haproxy) and retry"
 }
 
-port_free() { [[ "$(http_status "$1" /)" == 000 ]]; }
+# Free when nothing accepts a TCP connection on it (whatever protocol a holder speaks).
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 write_haproxy_config() {
   local nodes="$1" cfg="$RUN_DIR/haproxy.cfg" i

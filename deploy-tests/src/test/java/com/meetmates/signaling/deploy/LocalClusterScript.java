@@ -22,8 +22,22 @@ final class LocalClusterScript {
     this.outputDir = outputDir;
   }
 
+  /** What one run printed and how it ended. */
+  record Result(int exitCode, String stdout, String stderr) {
+  }
+
   /** Runs one command (up, status, down) and returns its standard output; fails on a non-zero exit. */
   String run(String... arguments) {
+    Result result = attempt(arguments);
+    if (result.exitCode() != 0) {
+      throw new AssertionError("local-cluster.sh " + String.join(" ", arguments) + " exited with "
+          + result.exitCode() + "\nstdout: " + result.stdout() + "\nstderr: " + result.stderr());
+    }
+    return result.stdout();
+  }
+
+  /** Runs one command and returns how it ended, whatever its exit code. */
+  Result attempt(String... arguments) {
     try {
       Files.createDirectories(outputDir);
       Path stdout = Files.createTempFile(outputDir, "script-", ".out");
@@ -42,12 +56,8 @@ final class LocalClusterScript {
         throw new AssertionError("local-cluster.sh " + String.join(" ", arguments) + " still running after "
             + TIMEOUT_SECONDS + " s; stderr: " + Files.readString(stderr));
       }
-      String out = Files.readString(stdout, StandardCharsets.UTF_8);
-      if (process.exitValue() != 0) {
-        throw new AssertionError("local-cluster.sh " + String.join(" ", arguments) + " exited with "
-            + process.exitValue() + "\nstdout: " + out + "\nstderr: " + Files.readString(stderr));
-      }
-      return out;
+      return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+          Files.readString(stderr, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
