@@ -1,5 +1,6 @@
 package com.meetmates.signaling.socketio;
 
+import com.meetmates.signaling.engineio.EngineIoOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 final class SocketIoTestServer implements AutoCloseable {
 
   private static final long START_STOP_TIMEOUT_SECONDS = 30;
+  private static final long CLOSE_TIMEOUT_MS = 1_000;
 
   final TestApp app;
   private final Vertx vertx;
@@ -22,7 +24,23 @@ final class SocketIoTestServer implements AutoCloseable {
     this.app = app;
   }
 
-  static SocketIoTestServer start(SocketIoOptions options) throws Exception {
+  /** A server with the default heartbeat. */
+  static SocketIoTestServer start() throws Exception {
+    return start(transportOptions());
+  }
+
+  /** A server with a short heartbeat, for ping timeout tests. */
+  static SocketIoTestServer startWithHeartbeat(long pingIntervalMs, long pingTimeoutMs) throws Exception {
+    return start(transportOptions().pingIntervalMs(pingIntervalMs).pingTimeoutMs(pingTimeoutMs));
+  }
+
+  /** Sessions whose client is gone are not waited for long when the server closes. */
+  private static EngineIoOptions transportOptions() {
+    return new EngineIoOptions().path(SocketIoOptions.DEFAULT_PATH).closeTimeoutMs(CLOSE_TIMEOUT_MS);
+  }
+
+  private static SocketIoTestServer start(EngineIoOptions transport) throws Exception {
+    SocketIoOptions options = new SocketIoOptions().engineIo(transport);
     Vertx vertx = Vertx.vertx();
     SocketIoServer io = SocketIoServer.create(vertx, options);
     TestApp app = new TestApp();
