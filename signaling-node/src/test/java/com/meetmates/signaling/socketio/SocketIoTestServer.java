@@ -24,23 +24,28 @@ final class SocketIoTestServer implements AutoCloseable {
     this.app = app;
   }
 
-  /** A server with the default heartbeat. */
+  /** A server with the default settings. */
   static SocketIoTestServer start() throws Exception {
-    return start(transportOptions());
+    return start(options());
   }
 
   /** A server with a short heartbeat, for ping timeout tests. */
   static SocketIoTestServer startWithHeartbeat(long pingIntervalMs, long pingTimeoutMs) throws Exception {
-    return start(transportOptions().pingIntervalMs(pingIntervalMs).pingTimeoutMs(pingTimeoutMs));
+    SocketIoOptions options = options();
+    options.engineIo().pingIntervalMs(pingIntervalMs).pingTimeoutMs(pingTimeoutMs);
+    return start(options);
   }
 
-  /** Sessions whose client is gone are not waited for long when the server closes. */
-  private static EngineIoOptions transportOptions() {
-    return new EngineIoOptions().path(SocketIoOptions.DEFAULT_PATH).closeTimeoutMs(CLOSE_TIMEOUT_MS);
+  /**
+   * The default options, except that sessions whose client is gone are not waited for long when
+   * the server closes.
+   */
+  static SocketIoOptions options() {
+    return new SocketIoOptions()
+        .engineIo(new EngineIoOptions().path(SocketIoOptions.DEFAULT_PATH).closeTimeoutMs(CLOSE_TIMEOUT_MS));
   }
 
-  private static SocketIoTestServer start(EngineIoOptions transport) throws Exception {
-    SocketIoOptions options = new SocketIoOptions().engineIo(transport);
+  static SocketIoTestServer start(SocketIoOptions options) throws Exception {
     Vertx vertx = Vertx.vertx();
     SocketIoServer io = SocketIoServer.create(vertx, options);
     TestApp app = new TestApp();
@@ -50,6 +55,14 @@ final class SocketIoTestServer implements AutoCloseable {
     HttpServer http = vertx.createHttpServer().requestHandler(router).listen(0)
         .toCompletionStage().toCompletableFuture().get(START_STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     return new SocketIoTestServer(vertx, io, http, app);
+  }
+
+  int port() {
+    return http.actualPort();
+  }
+
+  Vertx vertx() {
+    return vertx;
   }
 
   /** The server's base URL (the Socket.IO path is the default "/socket.io/"). */
