@@ -97,8 +97,11 @@ final class RawConnection {
     closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
-  boolean isClosed() {
-    return closed.isDone();
+  /** The packets received and not yet read. */
+  java.util.List<Object> unread() {
+    java.util.List<Object> rest = new java.util.ArrayList<>();
+    packets.drainTo(rest);
+    return rest;
   }
 
   void close() throws Exception {
