@@ -3,6 +3,7 @@ package com.meetmates.signaling.socketio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
@@ -42,10 +43,15 @@ final class RawConnection {
   }
 
   static RawConnection open(SocketIoTestServer server) throws Exception {
+    return open(server.vertx(), server.port(), SocketIoOptions.DEFAULT_PATH);
+  }
+
+  /** A WebSocket Engine.IO session at that path of a server on this machine. */
+  static RawConnection open(Vertx vertx, int port, String path) throws Exception {
     BlockingQueue<Object> packets = new LinkedBlockingQueue<>();
     CompletableFuture<String> open = new CompletableFuture<>();
     CompletableFuture<Void> closed = new CompletableFuture<>();
-    WebSocketClient client = server.vertx().createWebSocketClient();
+    WebSocketClient client = vertx.createWebSocketClient();
     ClientWebSocket webSocket = client.webSocket();
     webSocket.textMessageHandler(text -> {
       if (text.startsWith("0")) {
@@ -58,8 +64,8 @@ final class RawConnection {
     });
     webSocket.binaryMessageHandler(packets::add);
     webSocket.closeHandler(v -> closed.complete(null));
-    await(webSocket.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
-        .setURI(SocketIoOptions.DEFAULT_PATH + "?EIO=4&transport=websocket")));
+    await(webSocket.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+        .setURI(path + "?EIO=4&transport=websocket")));
     return new RawConnection(client, webSocket, open.get(WAIT_SECONDS, TimeUnit.SECONDS), packets, closed);
   }
 
