@@ -36,9 +36,30 @@ final class DefaultEngineIoServer implements EngineIoServer {
   private volatile Handler<EngineIoSocket> connectionHandler = socket -> { };
 
   DefaultEngineIoServer(Vertx vertx, EngineIoOptions options) {
+    validate(options);
     this.vertx = vertx;
     this.options = options;
     this.cors = new Cors(options.allowedOrigins(), options.allowCredentials());
+  }
+
+  private static void validate(EngineIoOptions options) {
+    requirePositive("pingIntervalMs", options.pingIntervalMs());
+    requirePositive("pingTimeoutMs", options.pingTimeoutMs());
+    requirePositive("upgradeTimeoutMs", options.upgradeTimeoutMs());
+    requirePositive("closeTimeoutMs", options.closeTimeoutMs());
+    requirePositive("maxPayloadBytes", options.maxPayloadBytes());
+    requirePositive("maxBufferedBytes", options.maxBufferedBytes());
+    requirePositive("maxBufferedPackets", options.maxBufferedPackets());
+    if (options.transports().isEmpty()
+        || !List.of(Transport.POLLING, Transport.WEBSOCKET).containsAll(options.transports())) {
+      throw new IllegalArgumentException("transports must be among polling and websocket: " + options.transports());
+    }
+  }
+
+  private static void requirePositive(String name, long value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+    }
   }
 
   @Override

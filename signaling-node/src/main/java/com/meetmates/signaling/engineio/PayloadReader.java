@@ -35,6 +35,9 @@ final class PayloadReader {
     request.handler(reader::onChunk);
     request.endHandler(v -> reader.onEnd());
     request.exceptionHandler(e -> reader.refused = true);
+    if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+      request.response().writeContinue();
+    }
   }
 
   /** A body that a Vert.x Web BodyHandler has already read. */

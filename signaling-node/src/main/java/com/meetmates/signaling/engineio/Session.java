@@ -257,6 +257,19 @@ final class Session implements EngineIoSocket {
     }
   }
 
+  /**
+   * The HttpServer carrying this WebSocket is shutting down; it waits for the connection to close, so
+   * the session closes at once instead of holding the shutdown until its timeout.
+   */
+  void onServerShutdown(WebSocketTransport ws) {
+    if (ws == upgradeCandidate) {
+      abortUpgrade();
+    } else if (ws == transport) {
+      log.debug("sid={} http server shutting down", id);
+      close(CloseReason.FORCED_CLOSE, true);
+    }
+  }
+
   /** The transport has handed the close packet to the client: nothing more to do. */
   void closeDelivered() {
     finish();

@@ -41,6 +41,7 @@ final class WebSocketTransport implements Transport {
     webSocket.closeHandler(v -> session.execute(() -> session.transportClosed(this, CloseReason.TRANSPORT_CLOSE)));
     webSocket.exceptionHandler(e -> log.debug("sid={} websocket error: {}", session.id(), e.toString()));
     webSocket.drainHandler(v -> session.execute(this::flush));
+    webSocket.shutdownHandler(v -> session.execute(() -> session.onServerShutdown(this)));
   }
 
   private void onText(String text) {
@@ -75,27 +76,46 @@ final class WebSocketTransport implements Transport {
   @Override
   public void flush() {
     OutboundQueue queue = session.outbound();
-    while (!closed && !queue.isEmpty() && !webSocket.writeQueueFull()) {
-      Packet packet = queue.poll();
-      if (packet.type() == PacketType.CLOSE) {
-        close();
-        session.closeDelivered();
-        return;
+    try {
+      while (!closed && !queue.isEmpty() && !webSocket.writeQueueFull()) {
+        Packet packet = queue.poll();
+        if (packet.type() == PacketType.CLOSE) {
+          close();
+          session.closeDelivered();
+          return;
+        }
+        write(packet);
       }
-      writeNow(packet);
+    } catch (IllegalStateException peerClosed) {
+      lost();
     }
   }
 
   /** Writes one packet as its own frame, ahead of the queue (the probe answer). */
   void writeNow(Packet packet) {
-    if (closed) {
-      return;
+    try {
+      if (!closed) {
+        write(packet);
+      }
+    } catch (IllegalStateException peerClosed) {
+      lost();
     }
+  }
+
+  private void write(Packet packet) {
     if (packet.isBinary()) {
       webSocket.writeBinaryMessage(packet.binary());
     } else {
       webSocket.writeTextMessage(PacketCodec.encodeText(packet));
     }
+  }
+
+  /**
+   * The peer closed the WebSocket on its event loop before this one heard of it (Vert.x then refuses
+   * writes with an IllegalStateException); its close handler, already on its way, ends the session.
+   */
+  private void lost() {
+    closed = true;
   }
 
   @Override

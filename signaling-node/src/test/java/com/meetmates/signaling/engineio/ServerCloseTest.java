@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.awaitility.Awaitility.await;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -15,11 +18,17 @@ import org.junit.jupiter.api.Test;
 
 class ServerCloseTest {
 
+  private static final long SHUTDOWN_TIMEOUT_SECONDS = 20;
+
   private EngineIoTestServer server;
+  private Vertx clientVertx;
 
   @AfterEach
   void stop() throws Exception {
     server.close();
+    if (clientVertx != null) {
+      EngineIoTestServer.await(clientVertx.close());
+    }
   }
 
   @Test
@@ -40,6 +49,26 @@ class ServerCloseTest {
     assertThat(server.engineIo.clientsCount()).isZero();
     assertThat(reasons).containsExactly(CloseReason.FORCED_CLOSE, CloseReason.FORCED_CLOSE);
     assertThat(poll.get(5, TimeUnit.SECONDS).body()).isEqualTo("1");
+    ws.awaitClose();
+  }
+
+  @Test
+  void shuttingDownTheHttpServerClosesItsWebSocketSessionsAtOnce() throws Exception {
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    server = EngineIoTestServer.start(new EngineIoOptions(), 1, socket -> socket.closeHandler(reason::complete));
+    HttpServer httpServer = EngineIoTestServer.await(server.vertx.createHttpServer(new EngineIoOptions().applyTo(new HttpServerOptions()))
+        .requestHandler(server.engineIo.requestHandler(request -> request.response().setStatusCode(404).end()))
+        .listen(0, "127.0.0.1"));
+    clientVertx = Vertx.vertx();
+    WebSocketClient ws = WebSocketClient.connect(clientVertx, httpServer.actualPort(), "/engine.io/?EIO=4&transport=websocket");
+    ws.nextText();
+    server.nextSocket();
+    long start = System.nanoTime();
+
+    EngineIoTestServer.await(httpServer.shutdown(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+
+    assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(SHUTDOWN_TIMEOUT_SECONDS / 2);
+    assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.FORCED_CLOSE);
     ws.awaitClose();
   }
 }

@@ -17,15 +17,20 @@ final class WebSocketClient {
 
   private static final int MAX_MESSAGE_BYTES = 4_000_000;
 
+  /** Held so that Vert.x does not close an unreachable client, and its WebSocket with it. */
+  private final io.vertx.core.http.WebSocketClient client;
   final WebSocket webSocket;
   private final BlockingQueue<Object> frames = new LinkedBlockingQueue<>();
   final CompletableFuture<Short> closed = new CompletableFuture<>();
 
-  private WebSocketClient(WebSocket webSocket) {
+  private WebSocketClient(io.vertx.core.http.WebSocketClient client, WebSocket webSocket) {
+    this.client = client;
     this.webSocket = webSocket;
     webSocket.textMessageHandler(frames::add);
     webSocket.binaryMessageHandler(frames::add);
     webSocket.closeHandler(v -> closed.complete(webSocket.closeStatusCode()));
+    // Without it, closing the client's Vertx waits 30 s for this WebSocket to close by itself.
+    webSocket.shutdownHandler(v -> webSocket.close());
   }
 
   static WebSocketClient connect(Vertx vertx, int port, String uri) throws Exception {
@@ -34,7 +39,7 @@ final class WebSocketClient {
         .setMaxMessageSize(MAX_MESSAGE_BYTES));
     // Handlers are installed in the completion callback, on the event loop, before any frame is read.
     return EngineIoTestServer.await(client.connect(new WebSocketConnectOptions()
-        .setHost("127.0.0.1").setPort(port).setURI(uri)).map(WebSocketClient::new));
+        .setHost("127.0.0.1").setPort(port).setURI(uri)).map(webSocket -> new WebSocketClient(client, webSocket)));
   }
 
   String nextText() throws InterruptedException {
