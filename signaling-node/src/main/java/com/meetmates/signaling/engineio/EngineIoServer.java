@@ -3,6 +3,7 @@ package com.meetmates.signaling.engineio;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 
 /**
@@ -12,11 +13,18 @@ import io.vertx.ext.web.Router;
 public interface EngineIoServer {
 
   static EngineIoServer create(Vertx vertx, EngineIoOptions options) {
-    throw new UnsupportedOperationException("implemented by the engineio issue");
+    return new DefaultEngineIoServer(vertx, options);
   }
 
   /** Adds the routes for both transports under the configured path (e.g. "/engine.io/"). */
   EngineIoServer mount(Router router);
+
+  /**
+   * The same server without Vert.x Web: requests for the configured path are answered here, every
+   * other request goes to {@code otherRequests}. Chain two servers to share one HttpServer, e.g.
+   * {@code engineIo.requestHandler(socketIo.requestHandler(req -> req.response().setStatusCode(404).end()))}.
+   */
+  Handler<HttpServerRequest> requestHandler(Handler<HttpServerRequest> otherRequests);
 
   EngineIoServer connectionHandler(Handler<EngineIoSocket> handler);
 
