@@ -73,7 +73,7 @@ public final class ChatService {
         new RateLimiter(settings, nanoClock));
     sessions.put(session.id, session);
     session.mailbox.submit(() -> {
-      session.emit(Events.ONLINE_USERS, onlineUsers.estimate(sessions.size()));
+      tellOnlineUsers(session, onlineUsers.estimate(sessions.size()));
       return state.openSession(session.id, router.localNode());
     });
   }
@@ -158,18 +158,23 @@ public final class ChatService {
     return onMatchAborted(session, ((Delivery.MatchAborted) delivery).pairId());
   }
 
-  /** A fresh cluster-wide count; each local socket is told only if it changed. */
+  /** A fresh cluster-wide count; each local socket is told only if it differs from what it was last told. */
   public void observeOnlineCount(int clusterCount) {
-    if (!onlineUsers.observe(clusterCount, sessions.size())) {
-      return;
-    }
+    onlineUsers.observe(clusterCount, sessions.size());
     for (ChatSession session : sessions.values()) {
-      session.mailbox.submit(() -> {
-        if (!session.closed) {
-          session.emit(Events.ONLINE_USERS, clusterCount);
-        }
-        return DONE;
-      });
+      if (session.lastToldOnline != clusterCount) {
+        session.mailbox.submit(() -> {
+          tellOnlineUsers(session, clusterCount);
+          return DONE;
+        });
+      }
+    }
+  }
+
+  private void tellOnlineUsers(ChatSession session, int count) {
+    if (!session.closed && session.lastToldOnline != count) {
+      session.lastToldOnline = count;
+      session.emit(Events.ONLINE_USERS, count);
     }
   }
 

@@ -23,6 +23,8 @@ final class ChatSession {
   Pair pair;
   Negotiation negotiation;
   boolean closed;
+  /** Written on the session's thread, read by the online-count tick to skip sockets that are up to date. */
+  volatile int lastToldOnline = -1;
   private long lastTicket;
   private final Deque<String> abandonedPairs = new ArrayDeque<>();
 

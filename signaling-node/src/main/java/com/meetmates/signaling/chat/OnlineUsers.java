@@ -8,17 +8,10 @@ final class OnlineUsers {
 
   private int observedCluster;
   private int localAtObservation;
-  private int lastPublished = -1;
 
-  /** Records a fresh cluster count; returns true if it differs from the last one published. */
-  synchronized boolean observe(int clusterCount, int localNow) {
+  synchronized void observe(int clusterCount, int localNow) {
     observedCluster = clusterCount;
     localAtObservation = localNow;
-    if (clusterCount == lastPublished) {
-      return false;
-    }
-    lastPublished = clusterCount;
-    return true;
   }
 
   synchronized int estimate(int localNow) {
