@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.json.JSONObject;
@@ -34,6 +35,7 @@ final class ChatClient implements AutoCloseable {
   private final List<String> order = new ArrayList<>();
   private final CompletableFuture<String> connected = new CompletableFuture<>();
   private final CompletableFuture<Object> connectError = new CompletableFuture<>();
+  private final AtomicInteger announcementsAcked = new AtomicInteger();
 
   private ChatClient(String url, String[] transports, Map<String, String> auth) {
     IO.Options options = new IO.Options();
@@ -119,6 +121,26 @@ final class ChatClient implements AutoCloseable {
     while (!Integer.valueOf(expected).equals(next("onlineUsers")[0])) {
       continue;
     }
+  }
+
+  /**
+   * From now on, announces ready-to-connect from inside the chatStart listener, as the real MeetMates
+   * client does; the acknowledgements are counted.
+   */
+  void announceOnChatStart() {
+    socket.on("chatStart", args -> socket.emit("ready-to-connect",
+        (io.socket.client.Ack) response -> announcementsAcked.incrementAndGet()));
+  }
+
+  int announcementsAcked() {
+    return announcementsAcked.get();
+  }
+
+  /** Forgets the occurrences of the event received so far and not taken (a client that was not listening). */
+  int discard(String event) {
+    List<Object[]> lost = new ArrayList<>();
+    queue(event).drainTo(lost);
+    return lost.size();
   }
 
   /** Occurrences of the event received and not yet taken. */
