@@ -6,6 +6,7 @@ import com.meetmates.signaling.socketio.SocketIoServer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -49,7 +50,7 @@ final class SignalingVerticle extends VerticleBase {
     router.get("/ice-servers").handler(ctx -> ctx.json(iceServers));
     router.route("/*").handler(StaticHandler.create(WEBROOT));
 
-    return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
+    return vertx.createHttpServer(config.engineIo().applyTo(new HttpServerOptions())).requestHandler(router).listen(config.port(), config.host())
         .onSuccess(listening -> server = listening);
   }
 

@@ -57,6 +57,7 @@ final class ChatClient implements AutoCloseable {
       queue(event).add(rest);
     });
     socket.on(Socket.EVENT_CONNECT, args -> connected.complete(socket.id()));
+    socket.on(Socket.EVENT_DISCONNECT, args -> queue(Socket.EVENT_DISCONNECT).add(args));
     socket.on(Socket.EVENT_CONNECT_ERROR, args -> connectError.complete(args.length > 0 ? args[0] : null));
   }
 
