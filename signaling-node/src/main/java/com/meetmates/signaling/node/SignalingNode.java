@@ -11,6 +11,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.VertxOptions;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,8 @@ public final class SignalingNode {
   /** How long a stopping node waits for its sessions to be settled in the shared state. */
   static final long DRAIN_TIMEOUT_MS = 10_000;
   private static final long DRAIN_POLL_MS = 50;
+  /** Closing a connection that never joined a namespace can wait for the transport's own timeouts. */
+  private static final long SOCKETS_CLOSE_TIMEOUT_MS = 3000;
   private static final String LOOPBACK = "127.0.0.1";
   private static final Logger LOG = LoggerFactory.getLogger(SignalingNode.class);
 
@@ -104,6 +107,11 @@ public final class SignalingNode {
     draining = true;
     cluster.vertx().cancelTimer(onlineTimer);
     return verticle.closeSockets()
+        .timeout(SOCKETS_CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .recover(slow -> {
+          LOG.warn("node {}: sockets not all closed within {} ms, going on", nodeId(), SOCKETS_CLOSE_TIMEOUT_MS);
+          return Future.succeededFuture();
+        })
         .compose(closed -> awaitSessionsSettled(System.currentTimeMillis() + DRAIN_TIMEOUT_MS))
         .compose(settled -> cluster.vertx().undeploy(verticle.deploymentID()))
         .compose(undeployed -> router.stop())

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -19,6 +20,8 @@ import java.util.function.BooleanSupplier;
 final class SignalingVerticle extends VerticleBase {
 
   private static final String WEBROOT = "webroot";
+  /** Grace for idle HTTP connections once the sockets are closed (Vert.x would wait 30 s for each by default). */
+  private static final long HTTP_SHUTDOWN_GRACE_MS = 1000;
 
   private final NodeConfig config;
   private final ChatService chat;
@@ -65,6 +68,7 @@ final class SignalingVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.close();
+    return server == null ? Future.succeededFuture()
+        : server.shutdown(HTTP_SHUTDOWN_GRACE_MS, TimeUnit.MILLISECONDS);
   }
 }
