@@ -43,6 +43,10 @@ final class NodeFixture implements AutoCloseable {
     return url(0);
   }
 
+  int size() {
+    return nodes.size();
+  }
+
   SignalingNode node(int index) {
     return nodes.get(index);
   }
