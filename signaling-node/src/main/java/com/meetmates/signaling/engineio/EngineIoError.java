@@ -12,18 +12,12 @@ enum EngineIoError {
   FORBIDDEN(4, "Forbidden"),
   UNSUPPORTED_PROTOCOL_VERSION(5, "Unsupported protocol version");
 
-  private final int code;
   private final String message;
   private final String body;
 
   EngineIoError(int code, String message) {
-    this.code = code;
     this.message = message;
     this.body = new JsonObject().put("code", code).put("message", message).encode();
-  }
-
-  int code() {
-    return code;
   }
 
   String message() {

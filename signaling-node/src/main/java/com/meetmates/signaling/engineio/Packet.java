@@ -10,10 +10,7 @@ record Packet(PacketType type, String text, Buffer binary) {
 
   static final Packet CLOSE = new Packet(PacketType.CLOSE, "", null);
   static final Packet PING = new Packet(PacketType.PING, "", null);
-  static final Packet PONG = new Packet(PacketType.PONG, "", null);
   static final Packet NOOP = new Packet(PacketType.NOOP, "", null);
-  static final Packet UPGRADE = new Packet(PacketType.UPGRADE, "", null);
-  static final Packet PING_PROBE = new Packet(PacketType.PING, "probe", null);
   static final Packet PONG_PROBE = new Packet(PacketType.PONG, "probe", null);
 
   static Packet open(String handshakeJson) {

@@ -47,17 +47,6 @@ final class PacketCodec {
     return encodeText(packet);
   }
 
-  static String encodePayload(List<Packet> packets) {
-    StringBuilder out = new StringBuilder();
-    for (Packet packet : packets) {
-      if (!out.isEmpty()) {
-        out.append(RECORD_SEPARATOR);
-      }
-      out.append(encodeForPayload(packet));
-    }
-    return out.toString();
-  }
-
   /** The first packets of a queue that fit in one polling payload, encoded. */
   record Chunk(String payload, int packetCount) {
   }

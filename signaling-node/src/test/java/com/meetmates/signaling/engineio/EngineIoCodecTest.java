@@ -15,22 +15,22 @@ class EngineIoCodecTest {
     assertThat(PacketCodec.encodeText(Packet.open("{\"sid\":\"x\"}"))).isEqualTo("0{\"sid\":\"x\"}");
     assertThat(PacketCodec.encodeText(Packet.CLOSE)).isEqualTo("1");
     assertThat(PacketCodec.encodeText(Packet.PING)).isEqualTo("2");
-    assertThat(PacketCodec.encodeText(Packet.PONG)).isEqualTo("3");
+    assertThat(PacketCodec.encodeText(new Packet(PacketType.PONG, "", null))).isEqualTo("3");
     assertThat(PacketCodec.encodeText(Packet.message("hello"))).isEqualTo("4hello");
-    assertThat(PacketCodec.encodeText(Packet.UPGRADE)).isEqualTo("5");
+    assertThat(PacketCodec.encodeText(new Packet(PacketType.UPGRADE, "", null))).isEqualTo("5");
     assertThat(PacketCodec.encodeText(Packet.NOOP)).isEqualTo("6");
-    assertThat(PacketCodec.encodeText(Packet.PONG_PROBE)).isEqualTo("3probe");
+    assertThat(PacketCodec.encodeText(new Packet(PacketType.PONG, "probe", null))).isEqualTo("3probe");
   }
 
   @Test
   void everyPacketTypeDecodesFromItsDigit() {
     assertThat(PacketCodec.decodeText("0{}")).isEqualTo(new Packet(PacketType.OPEN, "{}", null));
     assertThat(PacketCodec.decodeText("1").type()).isEqualTo(PacketType.CLOSE);
-    assertThat(PacketCodec.decodeText("2probe")).isEqualTo(Packet.PING_PROBE);
-    assertThat(PacketCodec.decodeText("3")).isEqualTo(Packet.PONG);
+    assertThat(PacketCodec.decodeText("2probe")).isEqualTo(new Packet(PacketType.PING, "probe", null));
+    assertThat(PacketCodec.decodeText("3")).isEqualTo(new Packet(PacketType.PONG, "", null));
     assertThat(PacketCodec.decodeText("4hello")).isEqualTo(Packet.message("hello"));
     assertThat(PacketCodec.decodeText("4")).isEqualTo(Packet.message(""));
-    assertThat(PacketCodec.decodeText("5")).isEqualTo(Packet.UPGRADE);
+    assertThat(PacketCodec.decodeText("5")).isEqualTo(new Packet(PacketType.UPGRADE, "", null));
     assertThat(PacketCodec.decodeText("6")).isEqualTo(Packet.NOOP);
   }
 
@@ -56,13 +56,13 @@ class EngineIoCodecTest {
   @Test
   void payloadJoinsPacketsWithTheRecordSeparatorAndBinaryAsBase64() {
     String payload = PacketCodec.encodePayload(List.of(
-        Packet.message("hello"), Packet.PING, Packet.message(Buffer.buffer(new byte[] {1, 2, 3, 4}))));
+        Packet.message("hello"), Packet.PING, Packet.message(Buffer.buffer(new byte[] {1, 2, 3, 4}))), 1000).payload();
     assertThat(payload).isEqualTo("4hello\u001e2\u001ebAQIDBA==");
   }
 
   @Test
   void payloadOfOnePacketHasNoSeparator() {
-    assertThat(PacketCodec.encodePayload(List.of(Packet.message("a")))).isEqualTo("4a");
+    assertThat(PacketCodec.encodePayload(List.of(Packet.message("a")), 1000).payload()).isEqualTo("4a");
   }
 
   @Test
@@ -71,7 +71,7 @@ class EngineIoCodecTest {
     assertThat(packets).hasSize(4);
     assertThat(packets.get(0)).isEqualTo(Packet.message("hello"));
     assertThat(packets.get(1).binary().getBytes()).containsExactly(1, 2, 3, 4);
-    assertThat(packets.get(2)).isEqualTo(Packet.PONG);
+    assertThat(packets.get(2)).isEqualTo(new Packet(PacketType.PONG, "", null));
     assertThat(packets.get(3)).isEqualTo(Packet.message(""));
   }
 

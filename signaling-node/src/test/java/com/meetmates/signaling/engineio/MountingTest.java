@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SharedHttpServerTest {
+class MountingTest {
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final BlockingQueue<String> engineIoSessions = new LinkedBlockingQueue<>();
@@ -60,6 +61,23 @@ class SharedHttpServerTest {
     HttpResponse<String> other = get(port, "/other");
     assertThat(other.statusCode()).isEqualTo(404);
     assertThat(other.body()).isEqualTo("not here");
+  }
+
+  @Test
+  void postedMessagesGetThroughWhenABodyHandlerReadTheBodyFirst() throws Exception {
+    BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    engineIo.connectionHandler(socket -> socket.textHandler(received::add));
+    Router router = Router.router(vertx);
+    router.route().handler(BodyHandler.create());
+    engineIo.mount(router);
+    int port = listen(router::handle);
+    String sid = sid(get(port, "/engine.io/?EIO=4&transport=polling"));
+    HttpResponse<String> post = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/engine.io/?EIO=4&transport=polling&sid=" + sid))
+        .POST(HttpRequest.BodyPublishers.ofString("4one\u001e4two")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(post.statusCode()).isEqualTo(200);
+    assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("one");
+    assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("two");
   }
 
   private void assertBothPathsServeTheirOwnServer(int port) throws Exception {
