@@ -13,8 +13,9 @@
 #   LB_PORT=3001          HAProxy's port: point browsers and clients here
 #   HZ_BASE_PORT=5701     first Hazelcast member port; members take the next free ones
 #   CLUSTER_NAME=meetmates-local   Hazelcast cluster name (two clusters on one machine need two)
-#   NODE_JAVA_OPTS        JVM options of every node (default: a 512 MB heap and the module
-#                         openings Hazelcast asks for)
+#   NODE_JAVA_OPTS        JVM options of every node (default: a 512 MB heap, logback-local.xml,
+#                         which logs Hazelcast's member lists, and the module openings Hazelcast
+#                         asks for)
 #   JAR                   the node jar (default: signaling-node's fat jar, built when missing)
 #   RUN_DIR               pid files, logs, haproxy.cfg (default: cluster-config/.run)
 #   READY_TIMEOUT=120     seconds `up` waits for the cluster before it gives up
@@ -44,7 +45,7 @@ READY_TIMEOUT="${READY_TIMEOUT:-120}"
 STOP_TIMEOUT="${STOP_TIMEOUT:-40}"
 DEFAULT_NODES=3
 HAZELCAST_OPENS="--add-modules=java.se --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.management/sun.management=ALL-UNNAMED --add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED"
-NODE_JAVA_OPTS="${NODE_JAVA_OPTS:--Xmx512m $HAZELCAST_OPENS}"
+NODE_JAVA_OPTS="${NODE_JAVA_OPTS:--Xmx512m -Dlogback.configurationFile=$SCRIPT_DIR/logback-local.xml $HAZELCAST_OPENS}"
 
 log() { echo "local-cluster: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -158,7 +159,6 @@ start_node() {
     CLUSTER_CONFIG="$SCRIPT_DIR/hazelcast-local.xml" \
     HZ_CLUSTERNAME="$CLUSTER_NAME" \
     HZ_NETWORK_PORT_PORT="$HZ_BASE_PORT" \
-    NODE_ID="${NODE_ID_PREFIX:-node}$i" \
     setsid nohup java $NODE_JAVA_OPTS -jar "$jar" >"$(node_log "$i")" 2>&1 </dev/null &
   echo $! >"$(node_pid_file "$i")"
   log "node $i: port $port, pid $!, log $(node_log "$i")"

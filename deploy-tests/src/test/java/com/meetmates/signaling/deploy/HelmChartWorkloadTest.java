@@ -142,6 +142,13 @@ class HelmChartWorkloadTest {
   }
 
   @Test
+  void leavesTheOriginAllowListToTheNodesDefaultUntilSet() {
+    RenderedChart chart = RenderedChart.render(Map.of());
+
+    assertThat(chart.container().path("env").findValuesAsText("name")).doesNotContain("CORS_ORIGINS");
+  }
+
+  @Test
   void ingressKeepsLongPollingStickyByCookieAndWebSocketsOpenForAnHour() {
     RenderedChart chart = RenderedChart.render(Map.of("ingress.enabled", "true", "ingress.host", "chat.example.com"));
     JsonNode annotations = chart.get("Ingress", RenderedChart.FULLNAME).at("/metadata/annotations");

@@ -8,8 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -31,32 +33,28 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalClusterScriptTest {
-  /** Ports of this test, inside the deploy helper's range 44000-44999. */
-  private static final int BASE_PORT = 44100;
-  private static final int LB_PORT = 44001;
-  private static final int HAZELCAST_BASE_PORT = 44750;
   private static final int NODES = 3;
   private static final String CORS_ORIGINS = "https://meetmates.test";
   private static final Pattern STICKY_COOKIE = Pattern.compile("MMNODE=([^;]+)");
   private static final Pattern STATUS_LINE = Pattern.compile("(?m)^node(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+running");
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final LocalClusterPorts PORTS = LocalClusterPorts.forNodes(NODES);
+  private static final int BASE_PORT = PORTS.basePort();
+  private static final int LB_PORT = PORTS.balancerPort();
   private static LocalClusterScript script;
 
   @BeforeAll
   static void startCluster() {
     Path work = Path.of("target", "local-cluster-script-test").toAbsolutePath();
     Path jar = StandInJar.write(work);
-    script = new LocalClusterScript(Map.of(
-        "BASE_PORT", String.valueOf(BASE_PORT),
-        "LB_PORT", String.valueOf(LB_PORT),
-        "HZ_BASE_PORT", String.valueOf(HAZELCAST_BASE_PORT),
+    Map<String, String> environment = new HashMap<>(PORTS.environment());
+    environment.putAll(Map.of(
         "CLUSTER_NAME", "test-" + UUID.randomUUID(),
         "RUN_DIR", work.resolve("run").toString(),
         "JAR", jar.toString(),
-        "NODE_JAVA_OPTS", "-Xmx256m -Dlogback.configurationFile="
-            + Path.of("target", "test-classes", "standin-logback.xml").toAbsolutePath(),
-        "CORS_ORIGINS", CORS_ORIGINS), work);
+        "CORS_ORIGINS", CORS_ORIGINS));
+    script = new LocalClusterScript(environment, work);
     script.run("up", String.valueOf(NODES));
   }
 
@@ -68,6 +66,8 @@ class LocalClusterScriptTest {
   @Test
   @Order(1)
   void upReturnsOnceEveryNodeIsReadyInOneClusterOfAllNodes() throws Exception {
+    assertThat(Files.readString(Path.of("target", "local-cluster-script-test", "run", "node1.log")))
+        .contains("Members {size:" + NODES);
     for (int node = 1; node <= NODES; node++) {
       assertThat(get(BASE_PORT + node, "/ready").statusCode()).isEqualTo(200);
       assertThat(get(BASE_PORT + node, "/members").body()).isEqualTo(String.valueOf(NODES));
@@ -122,15 +122,15 @@ class LocalClusterScriptTest {
   @Test
   @Order(6)
   void balancerSendsNothingToANodeWhoseReadinessTurnedFalse() throws Exception {
-    String drained = "node" + NODES;
-    get(BASE_PORT + NODES, "/drain");
+    int drainedPort = BASE_PORT + NODES;
+    get(drainedPort, "/drain");
 
     await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-      Set<String> nodes = new HashSet<>();
+      Set<String> ports = new HashSet<>();
       for (int request = 0; request < 4 * NODES; request++) {
-        nodes.add(get(LB_PORT, "/node", "MMNODE=" + drained).body());
+        ports.add(get(LB_PORT, "/node", "MMNODE=node" + NODES).body());
       }
-      assertThat(nodes).doesNotContain(drained).isNotEmpty();
+      assertThat(ports).doesNotContain(String.valueOf(drainedPort)).isNotEmpty();
     });
   }
 

@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A stand-in for the signaling node in tests of local-cluster.sh: started the same way (PORT,
- * CLUSTER_CONFIG, NODE_ID from the environment), it is a real Hazelcast member of the script's
- * cluster and answers /health and /ready, plus what the tests ask: its id, its member count, a
+ * A stand-in for the signaling node in tests of local-cluster.sh: started the same way (PORT and
+ * CLUSTER_CONFIG from the environment), it is a real Hazelcast member of the script's cluster and
+ * answers /health and /ready, plus what the tests ask: its port (at /node), its member count, a
  * variable of its environment, and a drain switch that turns /ready false.
  */
 public final class StandInNode {
@@ -27,7 +27,6 @@ public final class StandInNode {
 
   public static void main(String[] args) throws IOException {
     int port = Integer.parseInt(System.getenv("PORT"));
-    String nodeId = System.getenv("NODE_ID");
     Config config = Config.loadFromFile(new File(System.getenv("CLUSTER_CONFIG")));
     HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
     AtomicBoolean draining = new AtomicBoolean();
@@ -36,7 +35,7 @@ public final class StandInNode {
     server.createContext("/health", exchange -> reply(exchange, OK, "ok"));
     server.createContext("/ready", exchange -> reply(exchange,
         draining.get() || !member.getLifecycleService().isRunning() ? UNAVAILABLE : OK, "ready"));
-    server.createContext("/node", exchange -> reply(exchange, OK, nodeId));
+    server.createContext("/node", exchange -> reply(exchange, OK, String.valueOf(port)));
     server.createContext("/members", exchange ->
         reply(exchange, OK, String.valueOf(member.getCluster().getMembers().size())));
     server.createContext("/env", exchange -> {
