@@ -28,6 +28,7 @@ final class BalancerClient implements AutoCloseable {
   private final OkHttpClient http;
   private final List<String> requestedUrls = new CopyOnWriteArrayList<>();
   private final Map<String, BlockingQueue<Object[]>> received = new ConcurrentHashMap<>();
+  private final Map<String, Object[]> latest = new ConcurrentHashMap<>();
 
   private BalancerClient(int balancerPort, String node, String[] transports) {
     http = new OkHttpClient.Builder()
@@ -65,7 +66,10 @@ final class BalancerClient implements AutoCloseable {
   BalancerClient listen(String... events) {
     for (String event : events) {
       BlockingQueue<Object[]> queue = received.computeIfAbsent(event, name -> new LinkedBlockingQueue<>());
-      socket.on(event, queue::add);
+      socket.on(event, arguments -> {
+        latest.put(event, arguments);
+        queue.add(arguments);
+      });
     }
     return this;
   }
@@ -91,6 +95,12 @@ final class BalancerClient implements AutoCloseable {
       throw new AssertionError("no " + event + " within " + AWAIT_SECONDS + " s");
     }
     return arguments;
+  }
+
+  /** The first argument of the last `event` received so far, or null before the first one. */
+  Object lastArgument(String event) {
+    Object[] arguments = latest.get(event);
+    return arguments == null || arguments.length == 0 ? null : arguments[0];
   }
 
   String id() {

@@ -1,9 +1,12 @@
 package com.meetmates.signaling.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.json.JSONObject;
@@ -14,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 4, point 4: the real node, three times, behind the real HAProxy of local-cluster.sh; real
  * socket.io clients placed on chosen nodes by the balancer's cookie chat across nodes with the
- * default transports (polling, then upgrade), WebSocket only, and polling only.
+ * default transports (polling, then upgrade), WebSocket only, and polling only; each sees the
+ * cluster-wide online count.
  */
 class LocalClusterThroughBalancerTest {
   private static final int NODES = 3;
@@ -66,6 +70,23 @@ class LocalClusterThroughBalancerTest {
       chatAcrossNodes(erin, frank);
 
       assertThat(erin.requestedUrls()).noneMatch(url -> url.contains("transport=websocket"));
+    }
+  }
+
+  @Test
+  void everyNodeTellsItsClientsTheClusterWideOnlineCount() throws Exception {
+    try (BalancerClient one = BalancerClient.websocketOnly(LB_PORT, "node1");
+         BalancerClient two = BalancerClient.defaultTransports(LB_PORT, "node2");
+         BalancerClient three = BalancerClient.websocketOnly(LB_PORT, "node3")) {
+      for (BalancerClient client : List.of(one, two, three)) {
+        client.listen("onlineUsers").connect();
+      }
+
+      await().atMost(Duration.ofSeconds(BalancerClient.AWAIT_SECONDS)).untilAsserted(() -> {
+        for (BalancerClient client : List.of(one, two, three)) {
+          assertThat(client.lastArgument("onlineUsers")).isEqualTo(NODES);
+        }
+      });
     }
   }
 
