@@ -6,12 +6,16 @@
 #                                            returns once every node is ready and the cluster
 #                                            has N members
 #   cluster-config/local-cluster.sh status   each node's port, pid and readiness; the balancer's
+#   cluster-config/local-cluster.sh restart  rolling restart: one node at a time is stopped
+#                                            (SIGTERM: it drains), started again, and waited for
+#                                            until it is ready and back in a cluster of N
 #   cluster-config/local-cluster.sh down     stop the nodes (SIGTERM: they drain) and HAProxy
 #
 # Settings (environment):
 #   BASE_PORT=3100        node i (1..N) listens on BASE_PORT+i: 3101, 3102, ...
 #   LB_PORT=3001          HAProxy's port: point browsers and clients here
-#   HZ_BASE_PORT=5701     first Hazelcast member port; members take the next free ones
+#   HAZELCAST_BASE_PORT=5701  first Hazelcast member port; members take the next free ones
+#                         (not HZ_...: Hazelcast reads every HZ_ variable as a config override)
 #   CLUSTER_NAME=meetmates-local   Hazelcast cluster name (two clusters on one machine need two)
 #   NODE_JAVA_OPTS        JVM options of every node (default: a 512 MB heap, logback-local.xml,
 #                         which logs Hazelcast's member lists, and the module openings Hazelcast
@@ -19,6 +23,7 @@
 #   JAR                   the node jar (default: signaling-node's fat jar, built when missing)
 #   RUN_DIR               pid files, logs, haproxy.cfg (default: cluster-config/.run)
 #   READY_TIMEOUT=120     seconds `up` waits for the cluster before it gives up
+#   HOST=127.0.0.1        the nodes' listening address: loopback, only HAProxy reaches them
 # Every other variable of the calling environment (CORS_ORIGINS, ICE_SERVERS, ...) reaches
 # every node unchanged.
 #
@@ -38,7 +43,7 @@ REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
 
 BASE_PORT="${BASE_PORT:-3100}"
 LB_PORT="${LB_PORT:-3001}"
-HZ_BASE_PORT="${HZ_BASE_PORT:-5701}"
+HAZELCAST_BASE_PORT="${HAZELCAST_BASE_PORT:-5701}"
 CLUSTER_NAME="${CLUSTER_NAME:-meetmates-local}"
 RUN_DIR="${RUN_DIR:-$SCRIPT_DIR/.run}"
 READY_TIMEOUT="${READY_TIMEOUT:-120}"
@@ -54,6 +59,23 @@ node_port() { echo $((BASE_PORT + $1)); }
 node_pid_file() { echo "$RUN_DIR/node$1.pid"; }
 node_log() { echo "$RUN_DIR/node$1.log"; }
 haproxy_pid_file() { echo "$RUN_DIR/haproxy.pid"; }
+settings_file() { echo "$RUN_DIR/cluster.env"; }
+
+# `up` records the settings it used; status, restart and down read them back, so that they act on
+# the cluster that is running whatever the environment they are called with.
+record_settings() {
+  {
+    printf 'BASE_PORT=%q\n' "$BASE_PORT"
+    printf 'LB_PORT=%q\n' "$LB_PORT"
+    printf 'HAZELCAST_BASE_PORT=%q\n' "$HAZELCAST_BASE_PORT"
+    printf 'CLUSTER_NAME=%q\n' "$CLUSTER_NAME"
+  } >"$(settings_file)"
+}
+
+load_settings() {
+  # shellcheck source=/dev/null # written by record_settings
+  if [[ -f "$(settings_file)" ]]; then source "$(settings_file)"; fi
+}
 
 alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
 pid_from() { if [[ -f "$1" ]]; then cat "$1"; fi; }
@@ -138,6 +160,9 @@ backend nodes
     # Long-lived WebSockets make connection counts, not request counts, the load measure.
     balance leastconn
     cookie MMNODE insert indirect nocache httponly
+    # A request for a node that refuses connections (stopped, restarting) goes to another one.
+    option redispatch
+    retries 3
     # /ready is false while a node joins the cluster or drains: it then gets no new sessions.
     option httpchk GET /ready
     http-check expect status 200
@@ -150,18 +175,22 @@ EOF
   haproxy -c -q -f "$cfg" || die "HAProxy rejected $cfg"
 }
 
+# start_node I JAR [append]: a restarted node appends to its log instead of starting a new one.
 start_node() {
-  local i="$1" jar="$2" port
+  local i="$1" jar="$2" mode="${3:-new}" port log_file
   port="$(node_port "$i")"
+  log_file="$(node_log "$i")"
+  [[ "$mode" == append ]] || : >"$log_file"
   port_free "$port" || die "port $port (node $i) is in use; choose another BASE_PORT"
   # shellcheck disable=SC2086 # NODE_JAVA_OPTS is a list of options
   PORT="$port" \
+    HOST="${HOST:-127.0.0.1}" \
     CLUSTER_CONFIG="$SCRIPT_DIR/hazelcast-local.xml" \
     HZ_CLUSTERNAME="$CLUSTER_NAME" \
-    HZ_NETWORK_PORT_PORT="$HZ_BASE_PORT" \
-    setsid nohup java $NODE_JAVA_OPTS -jar "$jar" >"$(node_log "$i")" 2>&1 </dev/null &
+    HZ_NETWORK_PORT_PORT="$HAZELCAST_BASE_PORT" \
+    setsid nohup java $NODE_JAVA_OPTS -jar "$jar" >>"$log_file" 2>&1 </dev/null &
   echo $! >"$(node_pid_file "$i")"
-  log "node $i: port $port, pid $!, log $(node_log "$i")"
+  log "node $i: port $port, pid $!, log $log_file"
 }
 
 # Highest member count Hazelcast last logged in this node's log ("Members {size:3, ver:3}").
@@ -213,12 +242,13 @@ up() {
   local nodes="${1:-$DEFAULT_NODES}" jar i
   [[ "$nodes" =~ ^[1-9][0-9]*$ ]] || die "N must be a positive number, got '$nodes'"
   mkdir -p "$RUN_DIR"
-  if [[ "$(node_count)" -gt 0 ]] || [[ -f "$(haproxy_pid_file)" ]]; then
+  if [[ "$(node_count)" -gt 0 ]] || [[ -f "$(haproxy_pid_file)" ]] || [[ -f "$(settings_file)" ]]; then
     die "a local cluster is already recorded in $RUN_DIR; run '$0 down' first"
   fi
   ensure_haproxy
   port_free "$LB_PORT" || die "LB_PORT $LB_PORT is in use; choose another LB_PORT"
   jar="$(find_jar)"
+  record_settings
 
   # Whatever stops `up` half-way (a node exiting, a timeout) stops what it started.
   trap 'log "start-up failed; stopping what was started"; down' EXIT
@@ -260,6 +290,24 @@ status() {
   printf '%-8s %-6s %-8s %s\n' haproxy "$LB_PORT" "${lb_pid:--}" "$state"
 }
 
+restart() {
+  local nodes jar i
+  nodes="$(node_count)"
+  [[ "$nodes" -gt 0 ]] || die "no local cluster recorded in $RUN_DIR; run '$0 up' first"
+  jar="$(find_jar)"
+  for ((i = 1; i <= nodes; i++)); do
+    log "node $i: stopping (SIGTERM: it drains its sockets and leaves the cluster)"
+    stop_pid "$(pid_from "$(node_pid_file "$i")")" "node $i"
+    start_node "$i" "$jar" append
+    wait_until "node $i to become ready again" node_ready "$i"
+    if membership_logged "$nodes"; then
+      wait_until "node $i back in a cluster of $nodes members" cluster_formed "$nodes"
+    fi
+  done
+  log "rolling restart of $nodes nodes done"
+  status
+}
+
 stop_pid() {
   local pid="$1" what="$2" deadline
   alive "$pid" || return 0
@@ -285,15 +333,17 @@ down() {
   done
   wait
   for ((i = 1; i <= nodes; i++)); do rm -f "$(node_pid_file "$i")"; done
+  rm -f "$(settings_file)"
   log "stopped $nodes nodes and HAProxy (logs kept in $RUN_DIR)"
 }
 
 case "${1:-}" in
   up) up "${2:-$DEFAULT_NODES}" ;;
-  status) status ;;
-  down) down ;;
+  status) load_settings && status ;;
+  restart) load_settings && restart ;;
+  down) load_settings && down ;;
   *)
-    echo "usage: $0 up [N] | status | down" >&2
+    echo "usage: $0 up [N] | status | restart | down" >&2
     exit 2
     ;;
 esac

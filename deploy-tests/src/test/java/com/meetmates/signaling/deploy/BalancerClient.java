@@ -10,9 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import okhttp3.Cookie;
-import okhttp3.CookieJar;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -21,7 +18,6 @@ import okhttp3.OkHttpClient;
  */
 final class BalancerClient implements AutoCloseable {
   static final long AWAIT_SECONDS = 20;
-  private static final String STICKY_COOKIE = "MMNODE";
   private static final long READ_TIMEOUT_SECONDS = 60;
 
   private final Socket socket;
@@ -117,24 +113,5 @@ final class BalancerClient implements AutoCloseable {
     socket.close();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
-  }
-
-  /** Keeps every cookie the balancer sets, and starts out holding the sticky one for `node`. */
-  private static final class StickyCookieJar implements CookieJar {
-    private final Map<String, Cookie> cookies = new ConcurrentHashMap<>();
-
-    StickyCookieJar(String node) {
-      cookies.put(STICKY_COOKIE, new Cookie.Builder().name(STICKY_COOKIE).value(node).domain("127.0.0.1").path("/").build());
-    }
-
-    @Override
-    public void saveFromResponse(HttpUrl url, List<Cookie> received) {
-      received.forEach(cookie -> cookies.put(cookie.name(), cookie));
-    }
-
-    @Override
-    public List<Cookie> loadForRequest(HttpUrl url) {
-      return List.copyOf(cookies.values());
-    }
   }
 }

@@ -23,6 +23,6 @@ record LocalClusterPorts(int basePort, int balancerPort, int hazelcastBasePort) 
     return Map.of(
         "BASE_PORT", String.valueOf(basePort),
         "LB_PORT", String.valueOf(balancerPort),
-        "HZ_BASE_PORT", String.valueOf(hazelcastBasePort));
+        "HAZELCAST_BASE_PORT", String.valueOf(hazelcastBasePort));
   }
 }

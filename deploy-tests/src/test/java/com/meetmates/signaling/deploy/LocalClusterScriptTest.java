@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -39,23 +38,25 @@ class LocalClusterScriptTest {
   private static final Pattern STATUS_LINE = Pattern.compile("(?m)^node(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+running");
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final LocalClusterPorts PORTS = LocalClusterPorts.forNodes(NODES);
-  private static final int BASE_PORT = PORTS.basePort();
-  private static final int LB_PORT = PORTS.balancerPort();
+  private static int basePort;
+  private static int balancerPort;
+  private static LocalCluster cluster;
   private static LocalClusterScript script;
+  /** The same script called with nothing but the run directory, as a person would call status or down later. */
+  private static LocalClusterScript bareScript;
 
   @BeforeAll
   static void startCluster() {
     Path work = Path.of("target", "local-cluster-script-test").toAbsolutePath();
     Path jar = StandInJar.write(work);
-    Map<String, String> environment = new HashMap<>(PORTS.environment());
-    environment.putAll(Map.of(
+    cluster = LocalCluster.up(NODES, Map.of(
         "CLUSTER_NAME", "test-" + UUID.randomUUID(),
-        "RUN_DIR", work.resolve("run").toString(),
         "JAR", jar.toString(),
-        "CORS_ORIGINS", CORS_ORIGINS));
-    script = new LocalClusterScript(environment, work);
-    script.run("up", String.valueOf(NODES));
+        "CORS_ORIGINS", CORS_ORIGINS), work);
+    script = cluster.script();
+    bareScript = new LocalClusterScript(Map.of("RUN_DIR", work.resolve("run").toString()), work);
+    basePort = cluster.ports().basePort();
+    balancerPort = cluster.ports().balancerPort();
   }
 
   @AfterAll
@@ -69,19 +70,19 @@ class LocalClusterScriptTest {
     assertThat(Files.readString(Path.of("target", "local-cluster-script-test", "run", "node1.log")))
         .contains("Members {size:" + NODES);
     for (int node = 1; node <= NODES; node++) {
-      assertThat(get(BASE_PORT + node, "/ready").statusCode()).isEqualTo(200);
-      assertThat(get(BASE_PORT + node, "/members").body()).isEqualTo(String.valueOf(NODES));
+      assertThat(get(basePort + node, "/ready").statusCode()).isEqualTo(200);
+      assertThat(get(basePort + node, "/members").body()).isEqualTo(String.valueOf(NODES));
     }
   }
 
   @Test
   @Order(2)
-  void statusPrintsEachNodesPortAndLivePid() {
-    Matcher lines = STATUS_LINE.matcher(script.run("status"));
+  void statusPrintsEachNodesPortAndLivePidFromTheSettingsUpRecorded() {
+    Matcher lines = STATUS_LINE.matcher(bareScript.run("status"));
     int seen = 0;
     while (lines.find()) {
       int node = Integer.parseInt(lines.group(1));
-      assertThat(Integer.parseInt(lines.group(2))).isEqualTo(BASE_PORT + node);
+      assertThat(Integer.parseInt(lines.group(2))).isEqualTo(basePort + node);
       assertThat(ProcessHandle.of(Long.parseLong(lines.group(3)))).isPresent();
       seen++;
     }
@@ -92,7 +93,7 @@ class LocalClusterScriptTest {
   @Order(3)
   void theCallersEnvironmentReachesEveryNode() throws Exception {
     for (int node = 1; node <= NODES; node++) {
-      assertThat(get(BASE_PORT + node, "/env?name=CORS_ORIGINS").body()).isEqualTo(CORS_ORIGINS);
+      assertThat(get(basePort + node, "/env?name=CORS_ORIGINS").body()).isEqualTo(CORS_ORIGINS);
     }
   }
 
@@ -101,7 +102,7 @@ class LocalClusterScriptTest {
   void balancerSpreadsNewClientsOverTheNodes() throws Exception {
     Set<String> nodes = new HashSet<>();
     for (int request = 0; request < 4 * NODES; request++) {
-      nodes.add(get(LB_PORT, "/node").body());
+      nodes.add(get(balancerPort, "/node").body());
     }
     assertThat(nodes).hasSize(NODES);
   }
@@ -109,26 +110,26 @@ class LocalClusterScriptTest {
   @Test
   @Order(5)
   void balancerKeepsEveryRequestCarryingItsCookieOnOneNode() throws Exception {
-    HttpResponse<String> first = get(LB_PORT, "/node");
+    HttpResponse<String> first = get(balancerPort, "/node");
     String cookie = first.headers().firstValue("set-cookie").orElseThrow();
     Matcher sticky = STICKY_COOKIE.matcher(cookie);
     assertThat(sticky.find()).as("sticky cookie in %s", cookie).isTrue();
 
     for (int request = 0; request < 4 * NODES; request++) {
-      assertThat(get(LB_PORT, "/node", "MMNODE=" + sticky.group(1)).body()).isEqualTo(first.body());
+      assertThat(get(balancerPort, "/node", "MMNODE=" + sticky.group(1)).body()).isEqualTo(first.body());
     }
   }
 
   @Test
   @Order(6)
   void balancerSendsNothingToANodeWhoseReadinessTurnedFalse() throws Exception {
-    int drainedPort = BASE_PORT + NODES;
+    int drainedPort = basePort + NODES;
     get(drainedPort, "/drain");
 
     await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
       Set<String> ports = new HashSet<>();
       for (int request = 0; request < 4 * NODES; request++) {
-        ports.add(get(LB_PORT, "/node", "MMNODE=node" + NODES).body());
+        ports.add(get(balancerPort, "/node", "MMNODE=node" + NODES).body());
       }
       assertThat(ports).doesNotContain(String.valueOf(drainedPort)).isNotEmpty();
     });
@@ -143,13 +144,13 @@ class LocalClusterScriptTest {
       pids.add(Long.parseLong(lines.group(3)));
     }
 
-    script.run("down");
+    bareScript.run("down");
 
     assertThat(pids).hasSize(NODES);
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
     assertThat(script.run("status")).contains("no local cluster");
-    assertThat(isListening(LB_PORT)).isFalse();
+    assertThat(isListening(balancerPort)).isFalse();
   }
 
   private static HttpResponse<String> get(int port, String path, String... cookie) throws Exception {

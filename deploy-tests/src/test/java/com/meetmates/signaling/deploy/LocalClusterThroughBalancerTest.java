@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,30 +21,25 @@ import org.junit.jupiter.api.Test;
  */
 class LocalClusterThroughBalancerTest {
   private static final int NODES = 3;
-  private static final LocalClusterPorts PORTS = LocalClusterPorts.forNodes(NODES);
-  private static final int LB_PORT = PORTS.balancerPort();
-
-  private static LocalClusterScript script;
+  private static LocalCluster cluster;
+  private static int balancerPort;
 
   @BeforeAll
   static void startCluster() {
     Path work = Path.of("target", "local-cluster-balancer-test").toAbsolutePath();
-    Map<String, String> environment = new HashMap<>(PORTS.environment());
-    environment.put("CLUSTER_NAME", "test-" + UUID.randomUUID());
-    environment.put("RUN_DIR", work.resolve("run").toString());
-    script = new LocalClusterScript(environment, work);
-    script.run("up", String.valueOf(NODES));
+    cluster = LocalCluster.up(NODES, Map.of("CLUSTER_NAME", "test-" + UUID.randomUUID()), work);
+    balancerPort = cluster.ports().balancerPort();
   }
 
   @AfterAll
   static void stopCluster() {
-    script.run("down");
+    cluster.down();
   }
 
   @Test
   void defaultTransportClientsOnTwoNodesUpgradeAndChat() throws Exception {
-    try (BalancerClient alice = BalancerClient.defaultTransports(LB_PORT, "node1");
-         BalancerClient bob = BalancerClient.defaultTransports(LB_PORT, "node2")) {
+    try (BalancerClient alice = BalancerClient.defaultTransports(balancerPort, "node1");
+         BalancerClient bob = BalancerClient.defaultTransports(balancerPort, "node2")) {
       chatAcrossNodes(alice, bob);
 
       assertThat(alice.requestedUrls()).anyMatch(url -> url.contains("transport=polling"))
@@ -55,8 +49,8 @@ class LocalClusterThroughBalancerTest {
 
   @Test
   void websocketOnlyClientsOnTwoNodesChat() throws Exception {
-    try (BalancerClient carol = BalancerClient.websocketOnly(LB_PORT, "node2");
-         BalancerClient dave = BalancerClient.websocketOnly(LB_PORT, "node3")) {
+    try (BalancerClient carol = BalancerClient.websocketOnly(balancerPort, "node2");
+         BalancerClient dave = BalancerClient.websocketOnly(balancerPort, "node3")) {
       chatAcrossNodes(carol, dave);
 
       assertThat(carol.requestedUrls()).noneMatch(url -> url.contains("transport=polling"));
@@ -65,8 +59,8 @@ class LocalClusterThroughBalancerTest {
 
   @Test
   void pollingOnlyClientChatsWithAWebsocketClientOnAnotherNode() throws Exception {
-    try (BalancerClient erin = BalancerClient.pollingOnly(LB_PORT, "node3");
-         BalancerClient frank = BalancerClient.websocketOnly(LB_PORT, "node1")) {
+    try (BalancerClient erin = BalancerClient.pollingOnly(balancerPort, "node3");
+         BalancerClient frank = BalancerClient.websocketOnly(balancerPort, "node1")) {
       chatAcrossNodes(erin, frank);
 
       assertThat(erin.requestedUrls()).noneMatch(url -> url.contains("transport=websocket"));
@@ -75,9 +69,9 @@ class LocalClusterThroughBalancerTest {
 
   @Test
   void everyNodeTellsItsClientsTheClusterWideOnlineCount() throws Exception {
-    try (BalancerClient one = BalancerClient.websocketOnly(LB_PORT, "node1");
-         BalancerClient two = BalancerClient.defaultTransports(LB_PORT, "node2");
-         BalancerClient three = BalancerClient.websocketOnly(LB_PORT, "node3")) {
+    try (BalancerClient one = BalancerClient.websocketOnly(balancerPort, "node1");
+         BalancerClient two = BalancerClient.defaultTransports(balancerPort, "node2");
+         BalancerClient three = BalancerClient.websocketOnly(balancerPort, "node3")) {
       for (BalancerClient client : List.of(one, two, three)) {
         client.listen("onlineUsers").connect();
       }

@@ -25,13 +25,29 @@ public final class StandInNode {
   private StandInNode() {
   }
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
+    try {
+      start();
+    } catch (IOException | RuntimeException e) {
+      // As the real node: a node that cannot start exits, it does not linger half-started.
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void start() throws IOException {
     int port = Integer.parseInt(System.getenv("PORT"));
     Config config = Config.loadFromFile(new File(System.getenv("CLUSTER_CONFIG")));
     HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
     AtomicBoolean draining = new AtomicBoolean();
 
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    } catch (IOException e) {
+      member.getLifecycleService().terminate();
+      throw e;
+    }
     server.createContext("/health", exchange -> reply(exchange, OK, "ok"));
     server.createContext("/ready", exchange -> reply(exchange,
         draining.get() || !member.getLifecycleService().isRunning() ? UNAVAILABLE : OK, "ready"));
