@@ -56,6 +56,7 @@ socket.on('disconnect', (reason) => {
   endCall();
   session.partnerId = null;
   view.setPartner(null);
+  view.setOnline(null);
   if (reason === 'io client disconnect') return;
   view.setConnection('lost', 'Connection to the server lost. Reconnecting…');
   if (session.active) {
@@ -87,6 +88,7 @@ socket.on('waiting', () => {
   endCall();
   session.partnerId = null;
   view.setPartner(null);
+  view.setVideoLayout(session.wantVideo);
   view.setMode('waiting', 'Looking for someone to talk to…');
 });
 
@@ -100,6 +102,7 @@ socket.on('chatStart', ({ withVideo, partnerId }) => {
   view.setVideoLayout(Boolean(withVideo));
   view.setMode('chatting', withVideo ? 'Video chat with a stranger' : 'Text chat with a stranger');
   if (withVideo) {
+    view.setPlaceholder('Connecting video…', true);
     if (!session.localStream) {
       view.addNotice('receive-only', 'Your partner has video on. You are in text mode: you see them, they do not see you.');
     }
@@ -138,6 +141,9 @@ function startCall() {
 
 function onCallState(state) {
   view.setCallState(state);
+  if (state === 'connected' && !view.hasRemoteStream()) {
+    view.setPlaceholder('Your partner is not sharing a camera.', false);
+  }
   if (state === 'failed' && session.partnerId && session.callRestarts < MAX_CALL_RESTARTS) {
     session.callRestarts += 1;
     view.addNotice('call-restart', 'The video connection failed. Trying again…');

@@ -130,9 +130,15 @@ export class View {
     if (atBottom) this.messages.scrollTop = this.messages.scrollHeight;
   }
 
+  /** null while the server is out of reach: an old count would be a guess. */
   setOnline(count) {
-    this.onlineCount.textContent = String(count);
-    this.onlineCount.dataset.count = String(count);
+    const known = Number.isFinite(count);
+    this.onlineCount.textContent = known ? String(count) : '–';
+    this.onlineCount.dataset.count = known ? String(count) : '';
+  }
+
+  hasRemoteStream() {
+    return Boolean(this.remoteVideo.srcObject);
   }
 
   /** state: connecting, lost, reconnecting, restored, connected (hidden). */
@@ -171,8 +177,8 @@ export class View {
   }
 
   setMediaControls({ hasAudio, hasVideo, micMuted, cameraOff }) {
-    this.mic.disabled = !hasAudio;
-    this.camera.disabled = !hasVideo;
+    this.mic.hidden = !hasAudio;
+    this.camera.hidden = !hasVideo;
     this.mic.setAttribute('aria-pressed', String(micMuted));
     this.camera.setAttribute('aria-pressed', String(cameraOff));
     this.mic.title = micMuted ? 'Unmute microphone' : 'Mute microphone';
