@@ -18,6 +18,7 @@ const session = {
   call: null,
   callRestarts: 0,
   everConnected: false,
+  connectionLost: false,
 };
 
 async function loadIceServers() {
@@ -40,11 +41,12 @@ const socket = io();
 
 socket.on('connect', () => {
   view.setSelfId(socket.id);
-  if (!session.everConnected) {
-    session.everConnected = true;
-    view.setConnection('connected');
-  } else {
+  session.everConnected = true;
+  if (session.connectionLost) {
+    session.connectionLost = false;
     view.setConnection('restored', 'Reconnected to the server.');
+  } else {
+    view.setConnection('connected');
   }
   if (session.active) {
     if (view.chat.dataset.mode === 'offline') view.addNotice('reconnected', 'Back online. Looking for someone new…');
@@ -58,6 +60,7 @@ socket.on('disconnect', (reason) => {
   view.setPartner(null);
   view.setOnline(null);
   if (reason === 'io client disconnect') return;
+  session.connectionLost = true;
   view.setConnection('lost', 'Connection to the server lost. Reconnecting…');
   if (session.active) {
     view.addNotice('connection-lost', 'Connection to the server lost. This chat has ended.');
