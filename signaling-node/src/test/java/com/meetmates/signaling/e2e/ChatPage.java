@@ -108,6 +108,11 @@ final class ChatPage implements AutoCloseable {
     return strings("return [...document.querySelectorAll('#messages .msg')].map(e => e.firstChild.textContent)");
   }
 
+  /** The connection banner: connecting, lost, reconnecting, restored, or hidden. */
+  String connectionBanner() {
+    return string("const b = document.getElementById('connection-banner'); return b.hidden ? 'hidden' : b.dataset.state");
+  }
+
   String callBadge() {
     return string("const b = document.getElementById('call-state'); return b.hidden ? 'hidden' : b.dataset.state");
   }
