@@ -23,18 +23,20 @@ class BrowserChatAcrossTwoNodesTest {
   private final List<ChatPage> pages = new ArrayList<>();
 
   @BeforeAll
-  static void startCluster() {
+  static void startCluster() throws Exception {
     cluster = TwoNodeCluster.start();
   }
 
   @AfterAll
-  static void stopCluster() {
+  static void stopCluster() throws Exception {
     cluster.close();
   }
 
+  /** The next test's pages must meet each other, not someone this test left in the queue. */
   @AfterEach
   void closePages() {
     pages.forEach(ChatPage::close);
+    cluster.awaitNobodyLeft();
   }
 
   @Test

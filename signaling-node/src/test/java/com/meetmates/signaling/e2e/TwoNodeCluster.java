@@ -1,32 +1,75 @@
 package com.meetmates.signaling.e2e;
 
-import java.net.URI;
+import static com.meetmates.signaling.e2e.ClusterMembers.LOOPBACK;
+import static com.meetmates.signaling.e2e.ClusterMembers.join;
+import static org.awaitility.Awaitility.await;
 
-/** Two signaling nodes of one cluster, each serving the demo page. */
+import com.meetmates.signaling.cluster.ClusterNode;
+import com.meetmates.signaling.cluster.HazelcastChatState;
+import com.meetmates.signaling.node.NodeConfig;
+import com.meetmates.signaling.node.SignalingNode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Two real signaling nodes on two members of one Hazelcast cluster, each serving the demo page on a random port. */
 final class TwoNodeCluster implements AutoCloseable {
 
-  private final URI nodeA;
-  private final URI nodeB;
+  /** Offline browsers need no STUN server: loopback host candidates connect them. */
+  static final Map<String, String> NODE_SETTINGS = Map.of(
+      NodeConfig.PORT, "0",
+      NodeConfig.HOST, LOOPBACK,
+      NodeConfig.ICE_SERVERS, "[]");
+  private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
 
-  private TwoNodeCluster(URI nodeA, URI nodeB) {
-    this.nodeA = nodeA;
-    this.nodeB = nodeB;
+  private final List<ClusterNode> members;
+  private final List<SignalingNode> nodes = new ArrayList<>();
+
+  private TwoNodeCluster(List<ClusterNode> members) {
+    this.members = members;
   }
 
-  static TwoNodeCluster start() {
-    String[] urls = System.getProperty("e2e.nodes", "").split(",");
-    return new TwoNodeCluster(URI.create(urls[0]), URI.create(urls[urls.length - 1]));
+  static TwoNodeCluster start() throws Exception {
+    TwoNodeCluster cluster = new TwoNodeCluster(ClusterMembers.start(2));
+    try {
+      for (ClusterNode member : cluster.members) {
+        cluster.nodes.add(join(SignalingNode.start(NodeConfig.of(NODE_SETTINGS), member)));
+      }
+      return cluster;
+    } catch (Exception e) {
+      cluster.close();
+      throw e;
+    }
   }
 
   URI nodeA() {
-    return nodeA;
+    return url(nodes.get(0));
   }
 
   URI nodeB() {
-    return nodeB;
+    return url(nodes.get(1));
+  }
+
+  /** Waits until the shared state holds no session, no pair and nobody waiting: every page is forgotten. */
+  void awaitNobodyLeft() {
+    HazelcastChatState state = nodes.get(0).state();
+    HazelcastChatState.Sizes empty = new HazelcastChatState.Sizes(0, 0, 0);
+    await("the cluster to forget every closed page").atMost(SETTLE_TIMEOUT).until(state::sizes, empty::equals);
   }
 
   @Override
-  public void close() {
+  public void close() throws Exception {
+    for (SignalingNode node : nodes) {
+      join(node.close());
+    }
+    for (ClusterNode member : members) {
+      join(member.close());
+    }
+  }
+
+  private static URI url(SignalingNode node) {
+    return URI.create("http://" + LOOPBACK + ":" + node.port() + "/");
   }
 }
