@@ -59,7 +59,28 @@ class BrowserChatAcrossTwoNodesTest {
     assertThat(bobSees.paused()).isFalse();
     alice.waitUntil("it shows the call as connected", () -> "connected".equals(alice.callBadge()));
     bob.waitUntil("it shows the call as connected", () -> "connected".equals(bob.callBadge()));
+  }
 
+  /** Also keeps a screenshot of both pages in the live call with the test output. */
+  @Test
+  void textMessageTypedInOnePageAppearsInTheOtherDuringAVideoCall() {
+    ChatPage alice = open("alice", cluster.nodeA(), Camera.ALLOWED);
+    ChatPage bob = open("bob", cluster.nodeB(), Camera.ALLOWED);
+    alice.startVideoChat();
+    alice.awaitMode("waiting");
+    bob.startVideoChat();
+    assertMatched(alice, bob);
+
+    alice.type("Hello from node A!");
+    bob.awaitMessage("Hello from node A!");
+    bob.type("Hi! Node B here, I can see you.");
+    alice.awaitMessage("Hi! Node B here, I can see you.");
+
+    assertThat(alice.messageTexts()).containsExactly("Hello from node A!", "Hi! Node B here, I can see you.");
+    assertThat(bob.messageTexts()).containsExactly("Hello from node A!", "Hi! Node B here, I can see you.");
+
+    alice.awaitPlayingRemoteVideo();
+    bob.awaitPlayingRemoteVideo();
     byte[] aliceShot = alice.screenshotPng();
     byte[] bobShot = bob.screenshotPng();
     Screenshots.save("call-node-a.png", aliceShot);
@@ -67,24 +88,6 @@ class BrowserChatAcrossTwoNodesTest {
     Path both = Screenshots.saveSideBySide("call-both-nodes.png", List.of(aliceShot, bobShot));
     assertThat(Screenshots.decode(aliceShot).getWidth()).isEqualTo(ChatPage.WIDTH);
     assertThat(both).isRegularFile();
-  }
-
-  @Test
-  void textMessageTypedInOnePageAppearsInTheOther() {
-    ChatPage alice = open("alice", cluster.nodeA(), Camera.ALLOWED);
-    ChatPage bob = open("bob", cluster.nodeB(), Camera.ALLOWED);
-    alice.startTextChat();
-    alice.awaitMode("waiting");
-    bob.startTextChat();
-    assertMatched(alice, bob);
-
-    alice.type("Hello from node A");
-    bob.awaitMessage("Hello from node A");
-    bob.type("Hi! Node B here");
-    alice.awaitMessage("Hi! Node B here");
-
-    assertThat(alice.messageTexts()).containsExactly("Hello from node A", "Hi! Node B here");
-    assertThat(bob.messageTexts()).containsExactly("Hello from node A", "Hi! Node B here");
   }
 
   @Test
