@@ -122,6 +122,7 @@ socket.on('partnerLeft', ({ partnerId } = {}) => {
   endCall();
   session.partnerId = null;
   view.setPartner(null);
+  view.setVideoLayout(session.wantVideo);
   view.addNotice('partner-left', 'Your partner left.');
   view.setMode('partner-left', 'Your partner left. Press Next to meet someone new.');
 });
