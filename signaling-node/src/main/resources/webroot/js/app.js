@@ -10,6 +10,7 @@ const view = new View();
 
 const session = {
   active: false,
+  startAttempt: 0,
   wantVideo: false,
   localStream: null,
   micMuted: false,
@@ -194,13 +195,14 @@ function joinQueue() {
 }
 
 view.onStart(async (wantVideo) => {
-  session.active = true;
+  // Stop pressed while the camera prompt is open makes this attempt stale.
+  const attempt = ++session.startAttempt;
   view.showChatView(wantVideo);
   view.setMode('starting', wantVideo ? 'Opening your camera…' : 'Connecting…');
   let video = wantVideo;
   if (wantVideo && !session.localStream) {
     const { stream, reason } = await openCamera();
-    if (!session.active) {
+    if (attempt !== session.startAttempt) {
       stopStream(stream);
       return;
     }
@@ -216,6 +218,7 @@ view.onStart(async (wantVideo) => {
   session.wantVideo = video;
   session.micMuted = false;
   session.cameraOff = false;
+  session.active = true;
   applyMediaControls();
   joinQueue();
 });
@@ -231,6 +234,7 @@ view.onNext(() => {
 
 view.onStop(() => {
   session.active = false;
+  session.startAttempt += 1;
   session.partnerId = null;
   endCall();
   stopStream(session.localStream);

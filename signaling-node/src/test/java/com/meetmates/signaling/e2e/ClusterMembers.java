@@ -11,31 +11,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Real Hazelcast members under clustered Vert.x for the browser tests: one private cluster name each time,
- * TCP/IP join on loopback only, member ports from this area's range (46100-46199), never multicast.
+ * Real Hazelcast members under clustered Vert.x for the browser tests: a private cluster name each time,
+ * TCP/IP join on loopback only, never multicast, member ports from this area's range (46100-46199).
  */
 final class ClusterMembers {
 
   static final String LOOPBACK = "127.0.0.1";
   private static final int FIRST_MEMBER_PORT = 46100;
+  /**
+   * A member takes the first free port of the range: the kernel also hands these ports out as the source
+   * ports of outgoing connections (browsers, drivers), so any single fixed port may be busy for a moment.
+   */
   private static final int MEMBER_PORTS = 100;
-  private static final AtomicInteger NEXT_MEMBER_PORT = new AtomicInteger();
   private static final long TIMEOUT_SECONDS = 60;
 
   private ClusterMembers() {
   }
 
-  /** Starts the members of one new cluster, one after the other. */
+  /** Starts the members of one new cluster, one after the other, each joining through those before it. */
   static List<ClusterNode> start(int count) throws Exception {
+    String clusterName = "e2e-" + UUID.randomUUID();
     List<ClusterNode> members = new ArrayList<>();
     try {
-      for (Config config : configs(count)) {
+      for (int i = 0; i < count; i++) {
         VertxOptions options = new VertxOptions();
         options.getEventBusOptions().setHost(LOOPBACK);
-        members.add(join(ClusterNode.start(options, config)));
+        members.add(join(ClusterNode.start(options, config(clusterName, members))));
       }
       return members;
     } catch (Exception e) {
@@ -50,25 +53,23 @@ final class ClusterMembers {
     return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
-  private static List<Config> configs(int count) {
-    String clusterName = "e2e-" + UUID.randomUUID();
-    List<Integer> ports = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      ports.add(FIRST_MEMBER_PORT + NEXT_MEMBER_PORT.getAndIncrement() % MEMBER_PORTS);
+  private static Config config(String clusterName, List<ClusterNode> running) {
+    Config config = new Config().setClusterName(clusterName);
+    NetworkConfig network = config.getNetworkConfig()
+        .setPort(FIRST_MEMBER_PORT)
+        .setPortAutoIncrement(true)
+        .setPortCount(MEMBER_PORTS)
+        .setReuseAddress(true);
+    network.getInterfaces().setEnabled(true).addInterface(LOOPBACK);
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true);
+    for (ClusterNode member : running) {
+      int port = member.hazelcast().getCluster().getLocalMember().getAddress().getPort();
+      join.getTcpIpConfig().addMember(LOOPBACK + ":" + port);
     }
-    List<Config> configs = new ArrayList<>();
-    for (int port : ports) {
-      Config config = new Config().setClusterName(clusterName);
-      NetworkConfig network = config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
-      network.getInterfaces().setEnabled(true).addInterface(LOOPBACK);
-      JoinConfig join = network.getJoin();
-      join.getMulticastConfig().setEnabled(false);
-      join.getAutoDetectionConfig().setEnabled(false);
-      join.getTcpIpConfig().setEnabled(count > 1);
-      ports.forEach(member -> join.getTcpIpConfig().addMember(LOOPBACK + ":" + member));
-      config.setProperty("hazelcast.wait.seconds.before.join", "0");
-      configs.add(HazelcastConfigs.prepare(config));
-    }
-    return configs;
+    config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    return HazelcastConfigs.prepare(config);
   }
 }

@@ -12,32 +12,27 @@ import java.util.Map;
 
 /**
  * One signaling node that can stop serving and come back at the same address, as a restarted node behind a
- * fixed address does. The fixed HTTP port is unavoidable here (the page must find the node again) and comes
- * from this area's range.
+ * fixed address does: it first takes a random free port, then comes back on that one.
  */
 final class RestartableNode implements AutoCloseable {
 
-  private static final int HTTP_PORT = 46010;
-
   private final ClusterNode member;
-  private final NodeConfig config;
+  private final int port;
   private SignalingNode node;
 
-  private RestartableNode(ClusterNode member) {
+  private RestartableNode(ClusterNode member, SignalingNode node) {
     this.member = member;
-    Map<String, String> settings = new HashMap<>(TwoNodeCluster.NODE_SETTINGS);
-    settings.put(NodeConfig.PORT, String.valueOf(HTTP_PORT));
-    this.config = NodeConfig.of(settings);
+    this.node = node;
+    this.port = node.port();
   }
 
   static RestartableNode start() throws Exception {
-    RestartableNode restartable = new RestartableNode(ClusterMembers.start(1).get(0));
-    restartable.serveAgain();
-    return restartable;
+    ClusterNode member = ClusterMembers.start(1).get(0);
+    return new RestartableNode(member, join(SignalingNode.start(NodeConfig.of(TwoNodeCluster.NODE_SETTINGS), member)));
   }
 
   URI url() {
-    return URI.create("http://" + LOOPBACK + ":" + HTTP_PORT + "/");
+    return URI.create("http://" + LOOPBACK + ":" + port + "/");
   }
 
   /** Shuts the node down as on SIGTERM: its sockets are closed and its sessions settled. */
@@ -47,7 +42,9 @@ final class RestartableNode implements AutoCloseable {
   }
 
   void serveAgain() throws Exception {
-    node = join(SignalingNode.start(config, member));
+    Map<String, String> settings = new HashMap<>(TwoNodeCluster.NODE_SETTINGS);
+    settings.put(NodeConfig.PORT, String.valueOf(port));
+    node = join(SignalingNode.start(NodeConfig.of(settings), member));
   }
 
   @Override
