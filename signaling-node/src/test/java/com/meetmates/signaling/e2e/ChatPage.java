@@ -123,6 +123,12 @@ final class ChatPage implements AutoCloseable {
         + " return pcs.length ? pcs[pcs.length - 1].connectionState : 'none'");
   }
 
+  /** The ICE server URLs the newest RTCPeerConnection was built with. */
+  List<String> iceServerUrls() {
+    return strings("const pcs = window.__e2ePeerConnections || [];"
+        + " return pcs.length ? pcs[pcs.length - 1].getConfiguration().iceServers.flatMap(s => [].concat(s.urls)) : []");
+  }
+
   RemoteVideo remoteVideo() {
     @SuppressWarnings("unchecked")
     Map<String, Object> video = (Map<String, Object>) driver.executeScript(

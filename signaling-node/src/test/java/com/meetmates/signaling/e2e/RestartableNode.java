@@ -17,18 +17,32 @@ import java.util.Map;
 final class RestartableNode implements AutoCloseable {
 
   private final ClusterNode member;
+  private final Map<String, String> settings;
   private final int port;
   private SignalingNode node;
 
-  private RestartableNode(ClusterNode member, SignalingNode node) {
+  private RestartableNode(ClusterNode member, Map<String, String> settings, SignalingNode node) {
     this.member = member;
+    this.settings = settings;
     this.node = node;
     this.port = node.port();
   }
 
   static RestartableNode start() throws Exception {
+    return start(Map.of());
+  }
+
+  /** A node configured like the cluster's nodes, with some settings replaced. */
+  static RestartableNode start(Map<String, String> overrides) throws Exception {
+    Map<String, String> settings = new HashMap<>(TwoNodeCluster.NODE_SETTINGS);
+    settings.putAll(overrides);
     ClusterNode member = ClusterMembers.start(1).get(0);
-    return new RestartableNode(member, join(SignalingNode.start(NodeConfig.of(TwoNodeCluster.NODE_SETTINGS), member)));
+    try {
+      return new RestartableNode(member, settings, join(SignalingNode.start(NodeConfig.of(settings), member)));
+    } catch (Exception e) {
+      join(member.close());
+      throw e;
+    }
   }
 
   URI url() {
@@ -42,9 +56,9 @@ final class RestartableNode implements AutoCloseable {
   }
 
   void serveAgain() throws Exception {
-    Map<String, String> settings = new HashMap<>(TwoNodeCluster.NODE_SETTINGS);
-    settings.put(NodeConfig.PORT, String.valueOf(port));
-    node = join(SignalingNode.start(NodeConfig.of(settings), member));
+    Map<String, String> samePort = new HashMap<>(settings);
+    samePort.put(NodeConfig.PORT, String.valueOf(port));
+    node = join(SignalingNode.start(NodeConfig.of(samePort), member));
   }
 
   @Override
