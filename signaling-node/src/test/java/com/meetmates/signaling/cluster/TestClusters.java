@@ -5,6 +5,9 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,12 +33,12 @@ public final class TestClusters {
     String clusterName = "test-" + UUID.randomUUID();
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < members; i++) {
-      ports.add(FIRST_PORT + NEXT_PORT.getAndIncrement() % PORTS);
+      ports.add(freePort());
     }
     List<Config> configs = new ArrayList<>();
     for (int port : ports) {
       Config config = new Config().setClusterName(clusterName);
-      NetworkConfig network = config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
+      NetworkConfig network = config.getNetworkConfig().setPort(port).setPortAutoIncrement(false).setReuseAddress(true);
       network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
       JoinConfig join = network.getJoin();
       join.getMulticastConfig().setEnabled(false);
@@ -49,6 +52,24 @@ public final class TestClusters {
       configs.add(HazelcastConfigs.prepare(config));
     }
     return configs;
+  }
+
+  /**
+   * The next port of the range that can be bound now: the range lies among the ephemeral ports, so a client
+   * connection of an earlier test may hold one.
+   */
+  private static int freePort() {
+    for (int attempt = 0; attempt < PORTS; attempt++) {
+      int port = FIRST_PORT + NEXT_PORT.getAndIncrement() % PORTS;
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.setReuseAddress(true);
+        probe.bind(new InetSocketAddress("127.0.0.1", port));
+        return port;
+      } catch (IOException taken) {
+        continue;
+      }
+    }
+    throw new IllegalStateException("no free port in " + FIRST_PORT + "-" + (FIRST_PORT + PORTS - 1));
   }
 
   /** Starts the members of one cluster, one after the other, each a clustered Vert.x on loopback. */
