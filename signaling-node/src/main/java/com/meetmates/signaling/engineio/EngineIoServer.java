@@ -9,6 +9,10 @@ import io.vertx.ext.web.Router;
 /**
  * An Engine.IO v4 server: mounted on a Vert.x Web router at {@link EngineIoOptions#path()},
  * it hands every new session to the connection handler. Knows nothing of what the messages mean.
+ *
+ * <p>One instance may be mounted on the routers of several verticle instances (event loops): each
+ * session stays bound to the context that opened it. Create the HttpServer with
+ * {@link EngineIoOptions#applyTo} so that WebSocket messages up to maxPayload get through.
  */
 public interface EngineIoServer {
 

@@ -4,6 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Engine.IO v4 encoding. WebSocket: one packet per frame, text frames are the type digit plus data,
@@ -14,6 +15,8 @@ final class PacketCodec {
 
   static final char RECORD_SEPARATOR = '\u001e';
   private static final char BINARY_MARKER = 'b';
+  /** Line-wrapped base64 (the Java client ends it with a newline) is as valid as the reference finds it. */
+  private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]");
 
   private PacketCodec() {
   }
@@ -100,7 +103,8 @@ final class PacketCodec {
   private static Packet decodePayloadPacket(String encoded) {
     if (!encoded.isEmpty() && encoded.charAt(0) == BINARY_MARKER) {
       try {
-        return Packet.message(Buffer.buffer(Base64.getDecoder().decode(encoded.substring(1))));
+        String base64 = LINE_BREAKS.matcher(encoded).replaceAll("").substring(1);
+        return Packet.message(Buffer.buffer(Base64.getDecoder().decode(base64)));
       } catch (IllegalArgumentException e) {
         throw new MalformedPacketException("invalid base64 in binary packet");
       }

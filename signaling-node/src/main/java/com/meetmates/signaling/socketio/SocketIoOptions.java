@@ -25,12 +25,14 @@ public final class SocketIoOptions {
 
   /**
    * Transport settings (path, pingInterval, pingTimeout, maxPayload, CORS, transports), used when
-   * the server creates its own Engine.IO server; the path defaults to {@value #DEFAULT_PATH}.
+   * the server creates its own Engine.IO server; change them in place
+   * ({@code options.engineIo().pingIntervalMs(5000)}). The path defaults to {@value #DEFAULT_PATH}.
    */
   public EngineIoOptions engineIo() {
     return engineIo;
   }
 
+  /** Replaces the transport settings; their path is taken as given (EngineIoOptions' own default is "/engine.io/"). */
   public SocketIoOptions engineIo(EngineIoOptions engineIo) {
     this.engineIo = engineIo;
     return this;

@@ -39,7 +39,8 @@ public interface SocketIoSocket {
 
   /**
    * Sends an event; arguments are JsonObject, JsonArray, Map, List, String, Number, Boolean, null,
-   * or Buffer/byte[] for binary. Dropped if the socket is not connected.
+   * or Buffer/byte[] for binary (a Buffer must not be changed once emitted). Dropped if the socket
+   * is not connected. Encoded on the calling thread, sent from the socket's context.
    *
    * @throws IllegalArgumentException for a reserved event name or an argument with no JSON form
    */

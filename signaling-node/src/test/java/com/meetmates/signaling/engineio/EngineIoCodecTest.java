@@ -81,6 +81,11 @@ class EngineIoCodecTest {
   }
 
   @Test
+  void lineWrappedBase64AsTheJavaClientWritesItIsAccepted() {
+    assertThat(PacketCodec.decodePayload("bAQID\nBA==\n\u001e4x").get(0).binary().getBytes()).containsExactly(1, 2, 3, 4);
+  }
+
+  @Test
   void emptyBinaryPacketIsAnEmptyBinaryMessage() {
     assertThat(PacketCodec.decodePayload("b").get(0).binary().length()).isZero();
   }

@@ -32,9 +32,9 @@ final class WebSocketClient {
     io.vertx.core.http.WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(MAX_MESSAGE_BYTES)
         .setMaxMessageSize(MAX_MESSAGE_BYTES));
-    WebSocket webSocket = EngineIoTestServer.await(client.connect(new WebSocketConnectOptions()
-        .setHost("127.0.0.1").setPort(port).setURI(uri)));
-    return new WebSocketClient(webSocket);
+    // Handlers are installed in the completion callback, on the event loop, before any frame is read.
+    return EngineIoTestServer.await(client.connect(new WebSocketConnectOptions()
+        .setHost("127.0.0.1").setPort(port).setURI(uri)).map(WebSocketClient::new));
   }
 
   String nextText() throws InterruptedException {

@@ -3,7 +3,6 @@ package com.meetmates.signaling.socketio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.meetmates.signaling.engineio.EngineIoOptions;
 import com.meetmates.signaling.socketio.JavaClientFixture.RecordedSocket;
 import io.socket.client.Ack;
 import io.socket.client.Manager;
@@ -34,10 +33,8 @@ class JavaClientTest {
 
   @BeforeAll
   static void startServers() throws Exception {
-    server = SocketIoTestServer.start(new SocketIoOptions());
-    heartbeatServer = SocketIoTestServer.start(new SocketIoOptions().engineIo(
-        new EngineIoOptions().path(SocketIoOptions.DEFAULT_PATH)
-            .pingIntervalMs(HEARTBEAT_INTERVAL_MS).pingTimeoutMs(HEARTBEAT_TIMEOUT_MS)));
+    server = SocketIoTestServer.start();
+    heartbeatServer = SocketIoTestServer.startWithHeartbeat(HEARTBEAT_INTERVAL_MS, HEARTBEAT_TIMEOUT_MS);
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package com.meetmates.signaling.socketio;
 
+import com.meetmates.signaling.engineio.EngineIoOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 final class SocketIoTestServer implements AutoCloseable {
 
   private static final long START_STOP_TIMEOUT_SECONDS = 30;
+  private static final long CLOSE_TIMEOUT_MS = 1_000;
 
   final TestApp app;
   private final Vertx vertx;
@@ -22,6 +24,27 @@ final class SocketIoTestServer implements AutoCloseable {
     this.app = app;
   }
 
+  /** A server with the default settings. */
+  static SocketIoTestServer start() throws Exception {
+    return start(options());
+  }
+
+  /** A server with a short heartbeat, for ping timeout tests. */
+  static SocketIoTestServer startWithHeartbeat(long pingIntervalMs, long pingTimeoutMs) throws Exception {
+    SocketIoOptions options = options();
+    options.engineIo().pingIntervalMs(pingIntervalMs).pingTimeoutMs(pingTimeoutMs);
+    return start(options);
+  }
+
+  /**
+   * The default options, except that sessions whose client is gone are not waited for long when
+   * the server closes.
+   */
+  static SocketIoOptions options() {
+    return new SocketIoOptions()
+        .engineIo(new EngineIoOptions().path(SocketIoOptions.DEFAULT_PATH).closeTimeoutMs(CLOSE_TIMEOUT_MS));
+  }
+
   static SocketIoTestServer start(SocketIoOptions options) throws Exception {
     Vertx vertx = Vertx.vertx();
     SocketIoServer io = SocketIoServer.create(vertx, options);
@@ -32,6 +55,14 @@ final class SocketIoTestServer implements AutoCloseable {
     HttpServer http = vertx.createHttpServer().requestHandler(router).listen(0)
         .toCompletionStage().toCompletableFuture().get(START_STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     return new SocketIoTestServer(vertx, io, http, app);
+  }
+
+  int port() {
+    return http.actualPort();
+  }
+
+  Vertx vertx() {
+    return vertx;
   }
 
   /** The server's base URL (the Socket.IO path is the default "/socket.io/"). */
