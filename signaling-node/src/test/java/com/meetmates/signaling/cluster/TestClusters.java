@@ -58,7 +58,7 @@ public final class TestClusters {
    * The next port of the range that can be bound now: the range lies among the ephemeral ports, so a client
    * connection of an earlier test may hold one.
    */
-  private static int freePort() {
+  public static int freePort() {
     for (int attempt = 0; attempt < PORTS; attempt++) {
       int port = FIRST_PORT + NEXT_PORT.getAndIncrement() % PORTS;
       try (ServerSocket probe = new ServerSocket()) {
