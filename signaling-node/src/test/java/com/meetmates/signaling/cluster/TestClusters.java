@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +25,7 @@ public final class TestClusters {
   private static final int PORTS = 100;
   private static final AtomicInteger NEXT_PORT = new AtomicInteger();
   private static final long START_TIMEOUT_SECONDS = 60;
+  private static final int START_ATTEMPTS = 5;
 
   private TestClusters() {
   }
@@ -45,6 +47,7 @@ public final class TestClusters {
       join.getAutoDetectionConfig().setEnabled(false);
       join.getTcpIpConfig().setEnabled(members > 1);
       ports.forEach(member -> join.getTcpIpConfig().addMember("127.0.0.1:" + member));
+      config.setProperty("hazelcast.socket.bind.any", "false");
       config.setProperty("hazelcast.wait.seconds.before.join", "0");
       config.setProperty("hazelcast.max.join.seconds", "10");
       config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
@@ -72,15 +75,30 @@ public final class TestClusters {
     throw new IllegalStateException("no free port in " + FIRST_PORT + "-" + (FIRST_PORT + PORTS - 1));
   }
 
-  /** Starts the members of one cluster, one after the other, each a clustered Vert.x on loopback. */
+  /**
+   * Starts the members of one cluster, one after the other, each a clustered Vert.x on loopback. A port of the
+   * range taken meanwhile by someone's outgoing connection makes a member fail to bind: then the cluster is
+   * started again on other ports.
+   */
   public static List<ClusterNode> start(int members) throws Exception {
-    List<ClusterNode> nodes = new ArrayList<>();
-    for (Config config : configs(members)) {
-      VertxOptions options = new VertxOptions();
-      options.getEventBusOptions().setHost("127.0.0.1");
-      nodes.add(await(ClusterNode.start(options, config)));
+    for (int attempt = 1; ; attempt++) {
+      List<ClusterNode> nodes = new ArrayList<>();
+      try {
+        for (Config config : configs(members)) {
+          VertxOptions options = new VertxOptions();
+          options.getEventBusOptions().setHost("127.0.0.1");
+          nodes.add(await(ClusterNode.start(options, config)));
+        }
+        return nodes;
+      } catch (ExecutionException failure) {
+        for (ClusterNode started : nodes) {
+          await(started.close());
+        }
+        if (attempt == START_ATTEMPTS) {
+          throw failure;
+        }
+      }
     }
-    return nodes;
   }
 
   public static <T> T await(Future<T> future) throws Exception {

@@ -59,6 +59,9 @@ class ClusterConfigFileTest {
     return """
         <hazelcast xmlns="http://www.hazelcast.com/schema/config">
           <cluster-name>%s</cluster-name>
+          <properties>
+            <property name="hazelcast.socket.bind.any">false</property>
+          </properties>
           <network>
             <port auto-increment="false">%d</port>
             <interfaces enabled="true"><interface>127.0.0.1</interface></interfaces>
