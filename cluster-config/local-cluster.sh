@@ -45,6 +45,7 @@ BASE_PORT="${BASE_PORT:-3100}"
 LB_PORT="${LB_PORT:-3001}"
 HAZELCAST_BASE_PORT="${HAZELCAST_BASE_PORT:-5701}"
 CLUSTER_NAME="${CLUSTER_NAME:-meetmates-local}"
+HOST="${HOST:-127.0.0.1}"
 RUN_DIR="${RUN_DIR:-$SCRIPT_DIR/.run}"
 READY_TIMEOUT="${READY_TIMEOUT:-120}"
 STOP_TIMEOUT="${STOP_TIMEOUT:-40}"
@@ -69,6 +70,7 @@ record_settings() {
     printf 'LB_PORT=%q\n' "$LB_PORT"
     printf 'HAZELCAST_BASE_PORT=%q\n' "$HAZELCAST_BASE_PORT"
     printf 'CLUSTER_NAME=%q\n' "$CLUSTER_NAME"
+    printf 'HOST=%q\n' "$HOST"
   } >"$(settings_file)"
 }
 
@@ -184,7 +186,7 @@ start_node() {
   port_free "$port" || die "port $port (node $i) is in use; choose another BASE_PORT"
   # shellcheck disable=SC2086 # NODE_JAVA_OPTS is a list of options
   PORT="$port" \
-    HOST="${HOST:-127.0.0.1}" \
+    HOST="$HOST" \
     CLUSTER_CONFIG="$SCRIPT_DIR/hazelcast-local.xml" \
     HZ_CLUSTERNAME="$CLUSTER_NAME" \
     HZ_NETWORK_PORT_PORT="$HAZELCAST_BASE_PORT" \
@@ -193,7 +195,7 @@ start_node() {
   log "node $i: port $port, pid $!, log $log_file"
 }
 
-# Highest member count Hazelcast last logged in this node's log ("Members {size:3, ver:3}").
+# The member count Hazelcast logged last in this node's log ("Members {size:3, ver:3}").
 logged_members() {
   grep -o 'Members {size:[0-9]*' "$1" 2>/dev/null | tail -n 1 | grep -o '[0-9]*$' || true
 }
