@@ -96,6 +96,35 @@ public final class ChatService {
     });
   }
 
+  /**
+   * Another node is gone without closing its sockets (killed, partitioned away): end its sessions in the
+   * shared state and tell their partners here and on other nodes. Every surviving node may run this at once;
+   * removing a session and a pair are atomic, so each partner still hears one partnerLeft.
+   */
+  public CompletionStage<Void> cleanUpLostNode(String lostNodeId) {
+    return state.sessionsOn(lostNodeId).thenCompose(lost -> {
+      LOG.info("node {} lost: ending its {} sessions", lostNodeId, lost.size());
+      CompletableFuture<?>[] ends = lost.stream()
+          .map(socketId -> endLostSession(socketId).toCompletableFuture())
+          .toArray(CompletableFuture[]::new);
+      return CompletableFuture.allOf(ends);
+    }).thenCompose(ended -> state.purgeQueue(lostNodeId));
+  }
+
+  private CompletionStage<Void> endLostSession(String socketId) {
+    return state.closeSession(socketId).thenCompose(before -> {
+      if (before.pairId() == null) {
+        return DONE;
+      }
+      return state.removePair(before.pairId()).thenAccept(removed -> {
+        if (removed != null) {
+          String partner = removed.otherThan(socketId);
+          router.send(removed.nodeOf(partner), partner, new Delivery.PairEnded(removed.pairId(), socketId, false));
+        }
+      });
+    });
+  }
+
   /** An event from a client of this node. */
   public void onEvent(String socketId, String event, List<Object> args, Ack ack) {
     ChatSession session = sessions.get(socketId);

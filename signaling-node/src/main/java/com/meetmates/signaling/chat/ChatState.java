@@ -1,5 +1,6 @@
 package com.meetmates.signaling.chat;
 
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -62,6 +63,12 @@ public interface ChatState {
   CompletionStage<Pair> removePair(String pairId);
 
   CompletionStage<Readiness> markReady(String pairId, String socketId);
+
+  /** Ids of the sessions held by that node according to the shared state. */
+  CompletionStage<Set<String>> sessionsOn(String nodeId);
+
+  /** Removes every queue entry of that node's users. */
+  CompletionStage<Void> purgeQueue(String nodeId);
 
   /** Connected users in the whole cluster. */
   CompletionStage<Integer> onlineCount();

@@ -5,6 +5,8 @@ import com.hazelcast.map.IMap;
 import com.meetmates.signaling.chat.ChatState;
 import com.meetmates.signaling.chat.Pair;
 import com.meetmates.signaling.chat.WaitingEntry;
+import com.hazelcast.query.Predicates;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -90,6 +92,17 @@ public final class HazelcastChatState implements ChatState {
   @Override
   public CompletionStage<Readiness> markReady(String pairId, String socketId) {
     return pairs.submitToKey(pairId, new PairRecord.MarkReady(socketId)).thenApply(code -> READINESS[code]);
+  }
+
+  @Override
+  public CompletionStage<Set<String>> sessionsOn(String nodeId) {
+    return CompletableFuture.supplyAsync(
+        () -> Set.copyOf(sessions.keySet(Predicates.equal(SessionRecord.NODE_ID, nodeId))), blockingExecutor);
+  }
+
+  @Override
+  public CompletionStage<Void> purgeQueue(String nodeId) {
+    return lobby.submitToKey(Lobby.KEY, new Lobby.PurgeNode(nodeId));
   }
 
   @Override

@@ -180,4 +180,47 @@ final class Lobby implements IdentifiedDataSerializable {
       socketId = in.readString();
     }
   }
+
+  /** Removes every entry of one node's users (the node is gone). */
+  static final class PurgeNode implements EntryProcessor<String, Lobby, Void>, IdentifiedDataSerializable {
+
+    private String nodeId;
+
+    PurgeNode() {
+    }
+
+    PurgeNode(String nodeId) {
+      this.nodeId = nodeId;
+    }
+
+    @Override
+    public Void process(Map.Entry<String, Lobby> entry) {
+      Lobby lobby = entry.getValue();
+      if (lobby != null
+          && (lobby.video.removeIf(e -> e.nodeId.equals(nodeId)) | lobby.text.removeIf(e -> e.nodeId.equals(nodeId)))) {
+        store(entry, lobby);
+      }
+      return null;
+    }
+
+    @Override
+    public int getFactoryId() {
+      return ChatSerialization.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+      return ChatSerialization.PURGE_NODE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeString(nodeId);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      nodeId = in.readString();
+    }
+  }
 }

@@ -12,6 +12,8 @@ import java.io.IOException;
 final class SessionRecord implements IdentifiedDataSerializable {
 
   static final long NOT_WAITING = 0;
+  /** Attribute name for queries by node. */
+  static final String NODE_ID = "nodeId";
 
   String nodeId;
   boolean withVideo;

@@ -6,9 +6,11 @@ import com.meetmates.signaling.cluster.ClusterNode;
 import com.meetmates.signaling.cluster.EventBusRouter;
 import com.meetmates.signaling.cluster.HazelcastChatState;
 import com.meetmates.signaling.cluster.HazelcastConfigs;
+import com.meetmates.signaling.cluster.LostMemberWatcher;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VertxOptions;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,7 @@ public final class SignalingNode {
   private final EventBusRouter router;
   private final ExecutorService blocking;
   private final SignalingVerticle verticle;
+  private final UUID lostMemberWatch;
   private volatile boolean draining;
   private long onlineTimer;
 
@@ -45,6 +48,7 @@ public final class SignalingNode {
     this.state = new HazelcastChatState(cluster.hazelcast(), HazelcastChatState.DEFAULT_PREFIX, blocking);
     this.chat = new ChatService(state, router, config.chat());
     router.onDelivery(chat::deliver);
+    this.lostMemberWatch = LostMemberWatcher.watch(cluster.hazelcast(), this::onLostNode);
     this.verticle = new SignalingVerticle(config, chat, this::isReady);
   }
 
@@ -106,6 +110,7 @@ public final class SignalingNode {
   public Future<Void> close() {
     draining = true;
     cluster.vertx().cancelTimer(onlineTimer);
+    cluster.hazelcast().getCluster().removeMembershipListener(lostMemberWatch);
     return verticle.closeSockets()
         .timeout(SOCKETS_CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .recover(slow -> {
@@ -134,6 +139,17 @@ public final class SignalingNode {
       return;
     }
     cluster.vertx().setTimer(DRAIN_POLL_MS, tick -> checkSettled(deadline, settled));
+  }
+
+  private void onLostNode(String lostNodeId) {
+    if (draining) {
+      return;
+    }
+    chat.cleanUpLostNode(lostNodeId).whenComplete((done, failure) -> {
+      if (failure != null) {
+        LOG.warn("node {}: clean-up after losing node {} failed", nodeId(), lostNodeId, failure);
+      }
+    });
   }
 
   private void publishOnlineCount() {

@@ -44,6 +44,8 @@ public final class TestClusters {
       ports.forEach(member -> join.getTcpIpConfig().addMember("127.0.0.1:" + member));
       config.setProperty("hazelcast.wait.seconds.before.join", "0");
       config.setProperty("hazelcast.max.join.seconds", "10");
+      config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+      config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
       configs.add(HazelcastConfigs.prepare(config));
     }
     return configs;
