@@ -39,18 +39,29 @@ public final class ChatService {
   private final Map<String, ChatSession> sessions = new ConcurrentHashMap<>();
   private final OnlineUsers onlineUsers = new OnlineUsers();
   private final ChatCounters counters = new ChatCounters();
+  private final ChatObserver observer;
 
   public ChatService(ChatState state, Router router, ChatSettings settings) {
-    this(state, router, settings, Clock.systemUTC(), System::nanoTime);
+    this(state, router, settings, ChatObserver.NONE);
+  }
+
+  public ChatService(ChatState state, Router router, ChatSettings settings, ChatObserver observer) {
+    this(state, router, settings, Clock.systemUTC(), System::nanoTime, observer);
   }
 
   public ChatService(ChatState state, Router router, ChatSettings settings, Clock clock, LongSupplier nanoClock) {
+    this(state, router, settings, clock, nanoClock, ChatObserver.NONE);
+  }
+
+  private ChatService(ChatState state, Router router, ChatSettings settings, Clock clock, LongSupplier nanoClock,
+      ChatObserver observer) {
     this.state = state;
     this.router = router;
     this.settings = settings;
     this.validator = new PayloadValidator(settings);
     this.clock = clock;
     this.nanoClock = nanoClock;
+    this.observer = observer;
   }
 
   public ChatCounters counters() {
@@ -60,6 +71,11 @@ public final class ChatService {
   /** Sockets this node holds. */
   public int localSessions() {
     return sessions.size();
+  }
+
+  /** The cluster-wide count of connected users as this node would tell a new socket now. */
+  public int onlineUsers() {
+    return onlineUsers.estimate(sessions.size());
   }
 
   /**
@@ -162,18 +178,19 @@ public final class ChatService {
       counters.staleDeliveries.increment();
       return;
     }
+    long arrivedNanos = delivery instanceof Delivery.FromPartner ? nanoClock.getAsLong() : 0;
     session.mailbox.submit(() -> {
       if (session.closed) {
         counters.staleDeliveries.increment();
         return DONE;
       }
-      return handle(session, delivery);
+      return handle(session, delivery, arrivedNanos);
     });
   }
 
-  private CompletionStage<Void> handle(ChatSession session, Delivery delivery) {
+  private CompletionStage<Void> handle(ChatSession session, Delivery delivery, long arrivedNanos) {
     if (delivery instanceof Delivery.FromPartner fromPartner) {
-      return onFromPartner(session, fromPartner);
+      return onFromPartner(session, fromPartner, arrivedNanos);
     }
     if (delivery instanceof Delivery.Announced announced) {
       return onAnnounced(session, announced);
@@ -279,6 +296,7 @@ public final class ChatService {
 
   private CompletionStage<Outcome> findChat(ChatSession session, boolean withVideo) {
     session.withVideo = withVideo;
+    session.askedForPartnerNanos = nanoClock.getAsLong();
     long ticket = session.nextTicket();
     return state.startWaiting(session.id, ticket, withVideo, false)
         .thenComposeAsync(before -> leave(session, before.pairId(), false), session.executor())
@@ -288,12 +306,14 @@ public final class ChatService {
 
   private CompletionStage<Outcome> next(ChatSession session) {
     long ticket = session.nextTicket();
+    long askedNanos = nanoClock.getAsLong();
     return state.startWaiting(session.id, ticket, session.withVideo, true)
         .thenComposeAsync(before -> {
           if (before.waiting()) {
             session.emit(Events.WAITING);
             return DONE;
           }
+          session.askedForPartnerNanos = askedNanos;
           return leave(session, before.pairId(), true)
               .thenComposeAsync(left -> waitAndMatch(session, ticket), session.executor());
         }, session.executor())
@@ -303,6 +323,9 @@ public final class ChatService {
   /** Re-enters the queue with the session's own preference, as when its partner pressed next. */
   private CompletionStage<Void> requeue(ChatSession session) {
     long ticket = session.nextTicket();
+    if (session.askedForPartnerNanos == ChatSession.NOT_ASKED) {
+      session.askedForPartnerNanos = nanoClock.getAsLong();
+    }
     return state.startWaiting(session.id, ticket, session.withVideo, false)
         .thenComposeAsync(before -> leave(session, before.pairId(), false), session.executor())
         .thenComposeAsync(left -> waitAndMatch(session, ticket), session.executor());
@@ -357,6 +380,10 @@ public final class ChatService {
     chatStart.put("withVideo", pair.withVideo());
     chatStart.put("partnerId", pair.otherThan(session.id));
     session.emit(Events.CHAT_START, chatStart);
+    if (session.askedForPartnerNanos != ChatSession.NOT_ASKED) {
+      observer.matched(nanoClock.getAsLong() - session.askedForPartnerNanos);
+      session.askedForPartnerNanos = ChatSession.NOT_ASKED;
+    }
     return DONE;
   }
 
@@ -476,7 +503,7 @@ public final class ChatService {
         new Delivery.FromPartner(session.pair.pairId(), session.id, event, payload));
   }
 
-  private CompletionStage<Void> onFromPartner(ChatSession session, Delivery.FromPartner relayed) {
+  private CompletionStage<Void> onFromPartner(ChatSession session, Delivery.FromPartner relayed, long arrivedNanos) {
     if (!session.isPairedIn(relayed.pairId()) || !session.partnerId().equals(relayed.from())) {
       counters.staleDeliveries.increment();
       return DONE;
@@ -484,8 +511,9 @@ public final class ChatService {
     if (Events.WEBRTC_ANSWER.equals(relayed.event()) && session.negotiation != null) {
       session.negotiation.answerReceived();
     }
-    counters.relayedFromPartner.increment();
     session.emit(relayed.event(), relayed.payload());
+    counters.countRelayed(relayed.event());
+    observer.relayed(relayed.event(), nanoClock.getAsLong() - arrivedNanos);
     return DONE;
   }
 
