@@ -79,13 +79,6 @@ public final class NodeConfig {
     return new NodeConfig(settings);
   }
 
-  /** The same configuration with some settings replaced. */
-  public NodeConfig with(Map<String, String> overrides) {
-    Map<String, String> merged = new HashMap<>(values);
-    merged.putAll(overrides);
-    return new NodeConfig(merged);
-  }
-
   public int port() {
     return intValue(PORT, DEFAULT_PORT);
   }

@@ -24,6 +24,8 @@ import java.util.function.BooleanSupplier;
 final class SignalingVerticle extends VerticleBase {
 
   private static final String WEBROOT = "webroot";
+  /** Told to a client connecting while the node drains; it reconnects, through the balancer, elsewhere. */
+  static final String NOT_READY = "server shutting down";
   /** Grace for idle HTTP connections once the sockets are closed (Vert.x would wait 30 s for each by default). */
   private static final long HTTP_SHUTDOWN_GRACE_MS = 1000;
 
@@ -47,6 +49,13 @@ final class SignalingVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     io = SocketIoServer.create(vertx, new SocketIoOptions().engineIo(config.engineIo()));
+    io.namespace("/").use((socket, next) -> {
+      if (ready.getAsBoolean()) {
+        next.proceed();
+      } else {
+        next.refuse(NOT_READY);
+      }
+    });
     JwtHandshakeAuth.from(vertx, config).ifPresent(auth -> io.namespace("/").use(auth));
     SocketIoChatBinding.bind(io.namespace("/"), chat, nodeId);
 

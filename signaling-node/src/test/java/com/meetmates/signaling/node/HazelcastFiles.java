@@ -1,6 +1,8 @@
 package com.meetmates.signaling.node;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,12 +23,27 @@ final class HazelcastFiles {
   private HazelcastFiles() {
   }
 
+  /** The next port of the range that can be bound now (the range lies among the ephemeral ports). */
+  private static int freePort() {
+    for (int attempt = 0; attempt < PORTS; attempt++) {
+      int port = FIRST_PORT + NEXT_PORT.getAndIncrement() % PORTS;
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.setReuseAddress(true);
+        probe.bind(new InetSocketAddress("127.0.0.1", port));
+        return port;
+      } catch (IOException taken) {
+        continue;
+      }
+    }
+    throw new IllegalStateException("no free port in " + FIRST_PORT + "-" + (FIRST_PORT + PORTS - 1));
+  }
+
   /** One file per member of a new cluster of {@code members} members. */
   static List<Path> cluster(Path directory, int members) throws IOException {
     String clusterName = "test-" + UUID.randomUUID();
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < members; i++) {
-      ports.add(FIRST_PORT + NEXT_PORT.getAndIncrement() % PORTS);
+      ports.add(freePort());
     }
     StringBuilder memberList = new StringBuilder();
     ports.forEach(port -> memberList.append("        <member>127.0.0.1:").append(port).append("</member>\n"));
