@@ -55,7 +55,8 @@ public final class NodeConfig {
   public static final long DEFAULT_ONLINE_USERS_INTERVAL_MS = 1000;
   /** Long enough for a load balancer's readiness check to see the node leave before its sockets close. */
   public static final long DEFAULT_DRAIN_DELAY_MS = 1000;
-  public static final long DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
+  /** Delay, closing the sockets, settling their pairs and the last sweep: well inside a 45 s grace period. */
+  public static final long DEFAULT_DRAIN_TIMEOUT_MS = 15_000;
   public static final long DEFAULT_METRICS_STATE_INTERVAL_MS = 5000;
   public static final String DEFAULT_ICE_SERVERS =
       "[{\"urls\":\"stun:stun.l.google.com:19302\"},{\"urls\":\"stun:stun1.l.google.com:19302\"}]";
@@ -151,9 +152,17 @@ public final class NodeConfig {
     return nonNegative(DRAIN_DELAY_MS, longValue(DRAIN_DELAY_MS, DEFAULT_DRAIN_DELAY_MS));
   }
 
-  /** How long a stopping node waits for its closed sockets' pairs to be settled before it cleans up itself. */
+  /**
+   * The bound on a drain, from the stop request until the node starts leaving the cluster: the drain delay, then
+   * closing the sockets and settling their pairs; what is not settled by then the node removes itself.
+   */
   public long drainTimeoutMs() {
-    return nonNegative(DRAIN_TIMEOUT_MS, longValue(DRAIN_TIMEOUT_MS, DEFAULT_DRAIN_TIMEOUT_MS));
+    long timeout = longValue(DRAIN_TIMEOUT_MS, DEFAULT_DRAIN_TIMEOUT_MS);
+    if (timeout <= drainDelayMs()) {
+      throw new IllegalArgumentException(DRAIN_TIMEOUT_MS + " (" + timeout + ") must be larger than "
+          + DRAIN_DELAY_MS + " (" + drainDelayMs() + "), which it includes");
+    }
+    return timeout;
   }
 
   /** How often /metrics' cluster-wide sizes (sessions, pairs, waiting) are read from the shared state. */

@@ -26,11 +26,11 @@ public final class SignalingNode {
 
   private static final long DRAIN_POLL_MS = 50;
   /** Closing a connection that never joined a namespace can wait for the transport's own timeouts. */
-  static final long SOCKETS_CLOSE_TIMEOUT_MS = 3000;
+  private static final long SOCKETS_CLOSE_TIMEOUT_MS = 3000;
   /** Bound on the final sweep of the shared state for this node's sessions. */
-  static final long LEFTOVERS_TIMEOUT_MS = 3000;
+  private static final long LEFTOVERS_TIMEOUT_MS = 3000;
   /** Leaving the cluster gracefully migrates partitions first; the cluster configurations bound that to 20 s. */
-  static final long CLUSTER_LEAVE_MS = 20_000;
+  private static final long CLUSTER_LEAVE_MS = 20_000;
   private static final String LOOPBACK = "127.0.0.1";
   private static final Logger LOG = LoggerFactory.getLogger(SignalingNode.class);
 
@@ -119,8 +119,7 @@ public final class SignalingNode {
 
   /** The longest {@link #drain()} can take, leaving the cluster included: how long a stop request may wait. */
   public long drainBoundMs() {
-    return config.drainDelayMs() + SOCKETS_CLOSE_TIMEOUT_MS + config.drainTimeoutMs() + LEFTOVERS_TIMEOUT_MS
-        + CLUSTER_LEAVE_MS;
+    return config.drainTimeoutMs() + CLUSTER_LEAVE_MS;
   }
 
   public boolean isReady() {
@@ -138,6 +137,7 @@ public final class SignalingNode {
       return stopped;
     }
     draining = true;
+    long deadline = System.currentTimeMillis() + config.drainTimeoutMs();
     long delayMs = config.drainDelayMs();
     LOG.info("node {} draining: not ready, new sessions refused; its {} sockets close in {} ms", nodeId(),
         chat.localSessions(), delayMs);
@@ -152,7 +152,7 @@ public final class SignalingNode {
     } else {
       cluster.vertx().setTimer(delayMs, tick -> delayed.complete());
     }
-    stopped = Future.all(queueLeft, delayed.future()).compose(waited -> stop());
+    stopped = Future.all(queueLeft, delayed.future()).compose(waited -> stop(deadline));
     return stopped;
   }
 
@@ -164,22 +164,25 @@ public final class SignalingNode {
   public synchronized Future<Void> close() {
     if (stopped == null) {
       draining = true;
-      stopped = stop();
+      stopped = stop(System.currentTimeMillis() + config.drainTimeoutMs());
     }
     return stopped;
   }
 
-  private Future<Void> stop() {
+  /** Everything up to leaving the cluster is over by {@code deadline}; the last sweep has its own share. */
+  private Future<Void> stop(long deadline) {
     cluster.vertx().cancelTimer(onlineTimer);
     metrics.stopSampling();
     cluster.hazelcast().getCluster().removeMembershipListener(lostMemberWatch);
+    long settledBy = deadline - LEFTOVERS_TIMEOUT_MS;
+    long closeBoundMs = Math.max(1, Math.min(SOCKETS_CLOSE_TIMEOUT_MS, settledBy - System.currentTimeMillis()));
     return verticle.closeSockets()
-        .timeout(SOCKETS_CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .timeout(closeBoundMs, TimeUnit.MILLISECONDS)
         .recover(slow -> {
-          LOG.warn("node {}: sockets not all closed within {} ms, going on", nodeId(), SOCKETS_CLOSE_TIMEOUT_MS);
+          LOG.warn("node {}: sockets not all closed within {} ms, going on", nodeId(), closeBoundMs);
           return Future.succeededFuture();
         })
-        .compose(closed -> awaitSessionsSettled(System.currentTimeMillis() + config.drainTimeoutMs()))
+        .compose(closed -> awaitSessionsSettled(settledBy))
         .compose(settled -> removeLeftovers())
         .compose(clean -> cluster.vertx().undeploy(verticle.deploymentID()))
         .compose(undeployed -> router.stop())

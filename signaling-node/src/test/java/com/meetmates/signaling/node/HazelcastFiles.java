@@ -60,6 +60,8 @@ final class HazelcastFiles {
               <property name="hazelcast.max.no.heartbeat.seconds">5</property>
               <property name="hazelcast.graceful.shutdown.max.wait">20</property>
               <property name="hazelcast.socket.bind.any">false</property>
+              <property name="hazelcast.merge.first.run.delay.seconds">5</property>
+              <property name="hazelcast.merge.next.run.delay.seconds">5</property>
             </properties>
             <network>
               <port auto-increment="false">%d</port>

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import org.awaitility.core.ConditionTimeoutException;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,11 +47,9 @@ class SigtermDrainTest {
   @Test
   void sigtermedNodesPartnerHearsPartnerLeftOnceAndTheSurvivorHoldsNothingOfIt() throws Exception {
     List<Path> hazelcast = HazelcastFiles.cluster(directory, 2);
-    NodeProcess survivor = node(hazelcast.get(0));
-    NodeProcess stopping = node(hazelcast.get(1));
-    survivor.awaitListening();
-    stopping.awaitListening();
-    await().atMost(GENEROUS).until(() -> PrometheusText.scrape(survivor.url()).value("signaling_cluster_members") == 2);
+    NodeProcess survivor = node(hazelcast.get(0)).awaitListening();
+    NodeProcess stopping = node(hazelcast.get(1)).awaitListening();
+    awaitShowingLogs(() -> PrometheusText.scrape(survivor.url()).value("signaling_cluster_members") == 2);
     ChatClient staying = client(survivor, ChatClient.WEBSOCKET_ONLY);
     ChatClient leaving = client(stopping, POLLING);
     pair(staying, leaving);
@@ -90,6 +90,19 @@ class SigtermDrainTest {
     JSONObject stopped = node.firstLine(line -> line.optString("message").endsWith(" stopped")).orElseThrow(
         () -> new AssertionError("no 'stopped' line in:\n" + output));
     assertThat(stopped.getString("nodeId")).isEqualTo(node.nodeId());
+  }
+
+  /** Waits for the condition; if it never holds, fails with what the nodes logged. */
+  private void awaitShowingLogs(Callable<Boolean> condition) throws Exception {
+    try {
+      await().atMost(GENEROUS).until(condition);
+    } catch (ConditionTimeoutException e) {
+      StringBuilder logs = new StringBuilder();
+      for (NodeProcess node : nodes) {
+        logs.append("\n--- ").append(node.url()).append('\n').append(node.output());
+      }
+      throw new AssertionError(e.getMessage() + logs, e);
+    }
   }
 
   private NodeProcess node(Path hazelcastFile) throws Exception {
