@@ -36,17 +36,26 @@ public final class ChatService {
   private final Signaling signaling;
 
   public ChatService(ChatState state, Router router, ChatSettings settings) {
-    this(state, router, settings, Clock.systemUTC(), System::nanoTime);
+    this(state, router, settings, ChatObserver.NONE);
+  }
+
+  public ChatService(ChatState state, Router router, ChatSettings settings, ChatObserver observer) {
+    this(state, router, settings, Clock.systemUTC(), System::nanoTime, observer);
   }
 
   public ChatService(ChatState state, Router router, ChatSettings settings, Clock clock, LongSupplier nanoClock) {
+    this(state, router, settings, clock, nanoClock, ChatObserver.NONE);
+  }
+
+  private ChatService(ChatState state, Router router, ChatSettings settings, Clock clock, LongSupplier nanoClock,
+      ChatObserver observer) {
     this.state = state;
     this.router = router;
     this.settings = settings;
     this.validator = new PayloadValidator(settings);
     this.nanoClock = nanoClock;
-    this.matchmaking = new Matchmaking(state, router, settings, counters);
-    this.signaling = new Signaling(state, router, clock, counters);
+    this.matchmaking = new Matchmaking(state, router, settings, counters, nanoClock, observer);
+    this.signaling = new Signaling(state, router, clock, counters, nanoClock, observer);
   }
 
   public ChatCounters counters() {
@@ -56,6 +65,11 @@ public final class ChatService {
   /** Sockets this node holds. */
   public int localSessions() {
     return sessions.size();
+  }
+
+  /** The cluster-wide count of connected users as this node would tell a new socket now. */
+  public int onlineUsers() {
+    return onlineUsers.estimate(sessions.size());
   }
 
   /**
@@ -144,18 +158,19 @@ public final class ChatService {
       counters.staleDeliveries.increment();
       return;
     }
+    long arrivedNanos = delivery instanceof Delivery.FromPartner ? nanoClock.getAsLong() : 0;
     session.mailbox.submit(() -> {
       if (session.closed) {
         counters.staleDeliveries.increment();
         return DONE;
       }
-      return handle(session, delivery);
+      return handle(session, delivery, arrivedNanos);
     });
   }
 
-  private CompletionStage<Void> handle(ChatSession session, Delivery delivery) {
+  private CompletionStage<Void> handle(ChatSession session, Delivery delivery, long arrivedNanos) {
     if (delivery instanceof Delivery.FromPartner fromPartner) {
-      return signaling.onFromPartner(session, fromPartner);
+      return signaling.onFromPartner(session, fromPartner, arrivedNanos);
     }
     if (delivery instanceof Delivery.Announced announced) {
       return signaling.onAnnounced(session, announced);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,17 +23,23 @@ final class Matchmaking {
   private final Router router;
   private final ChatSettings settings;
   private final ChatCounters counters;
+  private final LongSupplier nanoClock;
+  private final ChatObserver observer;
 
-  Matchmaking(ChatState state, Router router, ChatSettings settings, ChatCounters counters) {
+  Matchmaking(ChatState state, Router router, ChatSettings settings, ChatCounters counters, LongSupplier nanoClock,
+      ChatObserver observer) {
     this.state = state;
     this.router = router;
     this.settings = settings;
     this.counters = counters;
+    this.nanoClock = nanoClock;
+    this.observer = observer;
   }
 
 
   CompletionStage<Outcome> findChat(ChatSession session, boolean withVideo) {
     session.withVideo = withVideo;
+    session.askedForPartnerNanos = nanoClock.getAsLong();
     long ticket = session.nextTicket();
     return state.startWaiting(session.id, ticket, withVideo, false)
         .thenComposeAsync(before -> leave(session, before.pairId(), false), session.executor())
@@ -42,12 +49,14 @@ final class Matchmaking {
 
   CompletionStage<Outcome> next(ChatSession session) {
     long ticket = session.nextTicket();
+    long askedNanos = nanoClock.getAsLong();
     return state.startWaiting(session.id, ticket, session.withVideo, true)
         .thenComposeAsync(before -> {
           if (before.waiting()) {
             session.emit(Events.WAITING);
             return DONE;
           }
+          session.askedForPartnerNanos = askedNanos;
           return leave(session, before.pairId(), true)
               .thenComposeAsync(left -> waitAndMatch(session, ticket), session.executor());
         }, session.executor())
@@ -57,6 +66,9 @@ final class Matchmaking {
   /** Re-enters the queue with the session's own preference, as when its partner pressed next. */
   private CompletionStage<Void> requeue(ChatSession session) {
     long ticket = session.nextTicket();
+    if (session.askedForPartnerNanos == ChatSession.NOT_ASKED) {
+      session.askedForPartnerNanos = nanoClock.getAsLong();
+    }
     return state.startWaiting(session.id, ticket, session.withVideo, false)
         .thenComposeAsync(before -> leave(session, before.pairId(), false), session.executor())
         .thenComposeAsync(left -> waitAndMatch(session, ticket), session.executor());
@@ -111,6 +123,10 @@ final class Matchmaking {
     chatStart.put("withVideo", pair.withVideo());
     chatStart.put("partnerId", pair.otherThan(session.id));
     session.emit(Events.CHAT_START, chatStart);
+    if (session.askedForPartnerNanos != ChatSession.NOT_ASKED) {
+      observer.matched(nanoClock.getAsLong() - session.askedForPartnerNanos);
+      session.askedForPartnerNanos = ChatSession.NOT_ASKED;
+    }
     return DONE;
   }
 

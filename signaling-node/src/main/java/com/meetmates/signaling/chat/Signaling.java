@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
 
 /**
  * What travels between the two members of a pair: chat messages, the ready announcements and the WebRTC
@@ -23,12 +24,17 @@ final class Signaling {
   private final Router router;
   private final Clock clock;
   private final ChatCounters counters;
+  private final LongSupplier nanoClock;
+  private final ChatObserver observer;
 
-  Signaling(ChatState state, Router router, Clock clock, ChatCounters counters) {
+  Signaling(ChatState state, Router router, Clock clock, ChatCounters counters, LongSupplier nanoClock,
+      ChatObserver observer) {
     this.state = state;
     this.router = router;
     this.clock = clock;
     this.counters = counters;
+    this.nanoClock = nanoClock;
+    this.observer = observer;
   }
 
 
@@ -112,7 +118,8 @@ final class Signaling {
         new Delivery.FromPartner(session.pair.pairId(), session.id, event, payload));
   }
 
-  CompletionStage<Void> onFromPartner(ChatSession session, Delivery.FromPartner relayed) {
+  /** Hands a partner's event to this node's socket; {@code arrivedNanos}: when the delivery reached this node. */
+  CompletionStage<Void> onFromPartner(ChatSession session, Delivery.FromPartner relayed, long arrivedNanos) {
     if (!session.isPairedIn(relayed.pairId()) || !session.partnerId().equals(relayed.from())) {
       counters.staleDeliveries.increment();
       return DONE;
@@ -120,8 +127,9 @@ final class Signaling {
     if (Events.WEBRTC_ANSWER.equals(relayed.event()) && session.negotiation != null) {
       session.negotiation.answerReceived();
     }
-    counters.relayedFromPartner.increment();
     session.emit(relayed.event(), relayed.payload());
+    counters.countRelayed(relayed.event());
+    observer.relayed(relayed.event(), nanoClock.getAsLong() - arrivedNanos);
     return DONE;
   }
 

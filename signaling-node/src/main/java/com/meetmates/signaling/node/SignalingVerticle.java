@@ -3,18 +3,22 @@ package com.meetmates.signaling.node;
 import com.meetmates.signaling.chat.ChatService;
 import com.meetmates.signaling.socketio.SocketIoOptions;
 import com.meetmates.signaling.socketio.SocketIoServer;
+import com.meetmates.signaling.node.drain.HandshakeGate;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The HTTP face of a node: Socket.IO at /socket.io/, /health, /ready, /ice-servers and the web client at /.
+ * The HTTP face of a node: Socket.IO at /socket.io/, /health, /ready, /metrics, /ice-servers and the web client
+ * at /. While the node is not ready, new Socket.IO sessions are refused.
  * Holds nothing but its sockets; the chat state lives in the cluster.
  */
 final class SignalingVerticle extends VerticleBase {
@@ -27,14 +31,19 @@ final class SignalingVerticle extends VerticleBase {
 
   private final NodeConfig config;
   private final ChatService chat;
+  private final String nodeId;
   private final BooleanSupplier ready;
+  private final Handler<RoutingContext> metrics;
   private SocketIoServer io;
   private HttpServer server;
 
-  SignalingVerticle(NodeConfig config, ChatService chat, BooleanSupplier ready) {
+  SignalingVerticle(NodeConfig config, ChatService chat, String nodeId, BooleanSupplier ready,
+      Handler<RoutingContext> metrics) {
     this.config = config;
     this.chat = chat;
+    this.nodeId = nodeId;
     this.ready = ready;
+    this.metrics = metrics;
   }
 
   @Override
@@ -48,9 +57,10 @@ final class SignalingVerticle extends VerticleBase {
       }
     });
     JwtHandshakeAuth.from(vertx, config).ifPresent(auth -> io.namespace("/").use(auth));
-    SocketIoChatBinding.bind(io.namespace("/"), chat);
+    SocketIoChatBinding.bind(io.namespace("/"), chat, nodeId);
 
     Router router = Router.router(vertx);
+    router.route(config.engineIo().path()).handler(new HandshakeGate(ready));
     io.mount(router);
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     router.get("/ready").handler(ctx -> {
@@ -60,6 +70,7 @@ final class SignalingVerticle extends VerticleBase {
     });
     JsonObject iceServers = new JsonObject().put("iceServers", config.iceServers());
     router.get("/ice-servers").handler(ctx -> ctx.json(iceServers));
+    router.get("/metrics").handler(metrics);
     router.route("/*").handler(StaticHandler.create(WEBROOT));
 
     return vertx.createHttpServer(config.engineIo().applyTo(new HttpServerOptions())).requestHandler(router).listen(config.port(), config.host())

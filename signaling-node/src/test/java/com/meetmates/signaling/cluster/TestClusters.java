@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestClusters {
 
-  private static final int FIRST_PORT = 43700;
+  /** Another area's range for a parallel run on the same machine: -Dmeetmates.test.hazelcastPortBase=47700. */
+  private static final int FIRST_PORT = Integer.getInteger("meetmates.test.hazelcastPortBase", 43700);
   private static final int PORTS = 100;
   private static final AtomicInteger NEXT_PORT = new AtomicInteger();
   private static final long START_TIMEOUT_SECONDS = 60;
