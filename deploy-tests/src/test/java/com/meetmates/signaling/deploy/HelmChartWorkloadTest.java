@@ -63,10 +63,19 @@ class HelmChartWorkloadTest {
     int hazelcastShutdownSeconds = HazelcastConfigs.intProperty(
         HazelcastConfigs.load(HazelcastConfigs.KUBERNETES), "hazelcast.graceful.shutdown.max.wait");
 
+    int drainSeconds = Integer.parseInt(chart.env("DRAIN_TIMEOUT_MS")) / 1000;
+
     assertThat(preStopSeconds).isPositive();
     assertThat(pod.path("terminationGracePeriodSeconds").asInt())
         .isEqualTo(KubernetesContract.DEFAULT_TERMINATION_GRACE_SECONDS)
-        .isGreaterThan(preStopSeconds + hazelcastShutdownSeconds);
+        .isGreaterThan(preStopSeconds + drainSeconds + hazelcastShutdownSeconds);
+  }
+
+  @Test
+  void podsLogJsonLinesForLogCollectors() {
+    RenderedChart chart = RenderedChart.render(Map.of());
+
+    assertThat(chart.env("LOG_FORMAT")).isEqualTo("json");
   }
 
   @Test
