@@ -1,0 +1,47 @@
+package com.meetmates.signaling.node.process;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import com.meetmates.signaling.cluster.ChatStateContents;
+import java.util.List;
+
+/**
+ * Looks at a cluster of node processes from the test JVM as a Hazelcast CLIENT: it sees the member list and
+ * reads the chat maps, but holds no partition and is no member, so it changes nothing of what is tested.
+ */
+final class ClusterObserver implements AutoCloseable {
+
+  private static final long CONNECT_TIMEOUT_MS = 30_000;
+  private static final String LOOPBACK = "127.0.0.1";
+
+  private final HazelcastInstance client;
+
+  private ClusterObserver(HazelcastInstance client) {
+    this.client = client;
+  }
+
+  static ClusterObserver connect(String clusterName, List<Integer> memberPorts) {
+    ClientConfig config = new ClientConfig().setClusterName(clusterName);
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    config.getNetworkConfig().setAddresses(memberPorts.stream().map(port -> LOOPBACK + ":" + port).toList());
+    config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(CONNECT_TIMEOUT_MS);
+    return new ClusterObserver(HazelcastClient.newHazelcastClient(ChatStateContents.registerSerialization(config)));
+  }
+
+  /** The members, oldest (the one that coordinates the cluster) first. */
+  List<Member> members() {
+    return List.copyOf(client.getCluster().getMembers());
+  }
+
+  /** What the chat maps hold now. Blocking. */
+  ChatStateContents contents() {
+    return ChatStateContents.read(client);
+  }
+
+  @Override
+  public void close() {
+    client.shutdown();
+  }
+}
