@@ -6,6 +6,7 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.meetmates.signaling.cluster.ChatStateContents;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Looks at a cluster of node processes from the test JVM as a Hazelcast CLIENT: it sees the member list and
@@ -14,6 +15,7 @@ import java.util.List;
 final class ClusterObserver implements AutoCloseable {
 
   private static final long CONNECT_TIMEOUT_MS = 30_000;
+  private static final long HEARTBEAT_INTERVAL_MS = 1000;
   private static final String LOOPBACK = "127.0.0.1";
 
   private final HazelcastInstance client;
@@ -25,6 +27,11 @@ final class ClusterObserver implements AutoCloseable {
   static ClusterObserver connect(String clusterName, List<Integer> memberPorts) {
     ClientConfig config = new ClientConfig().setClusterName(clusterName);
     config.setProperty("hazelcast.logging.type", "slf4j");
+    // The client gives up on a silent member as fast as the members do (its default is 60 s): a frozen member
+    // would otherwise hold the test's reads of the maps for a minute after the cluster has moved on.
+    config.setProperty("hazelcast.client.heartbeat.interval", String.valueOf(HEARTBEAT_INTERVAL_MS));
+    config.setProperty("hazelcast.client.heartbeat.timeout",
+        String.valueOf(TimeUnit.SECONDS.toMillis(ClusterConfigFiles.failureDetectionSeconds())));
     config.getNetworkConfig().setAddresses(memberPorts.stream().map(port -> LOOPBACK + ":" + port).toList());
     config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(CONNECT_TIMEOUT_MS);
     return new ClusterObserver(HazelcastClient.newHazelcastClient(ChatStateContents.registerSerialization(config)));

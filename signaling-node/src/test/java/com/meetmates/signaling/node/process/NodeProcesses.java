@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.hazelcast.cluster.Member;
 import com.meetmates.signaling.cluster.ChatStateContents;
 import com.meetmates.signaling.node.Main;
+import com.meetmates.signaling.node.NodeConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -120,9 +121,9 @@ final class NodeProcesses implements AutoCloseable {
     if (path != null) {
       environment.put("PATH", path);
     }
-    environment.put("PORT", String.valueOf(httpPort));
-    environment.put("HOST", LOOPBACK);
-    environment.put("CLUSTER_CONFIG", clusterConfig.toString());
+    environment.put(NodeConfig.PORT, String.valueOf(httpPort));
+    environment.put(NodeConfig.HOST, LOOPBACK);
+    environment.put(NodeConfig.CLUSTER_CONFIG, clusterConfig.toString());
     return builder.start();
   }
 
@@ -180,9 +181,9 @@ final class NodeProcesses implements AutoCloseable {
 
   /** The node whose member is the oldest: the one that coordinates the cluster. */
   int oldestMember() {
-    return nodes.indexOf(nodes.stream()
-        .filter(node -> node.memberPort() == observer.members().get(0).getAddress().getPort()).findFirst()
-        .orElseThrow());
+    int oldestPort = observer.members().get(0).getAddress().getPort();
+    return IntStream.range(0, nodes.size()).filter(i -> nodes.get(i).memberPort() == oldestPort).findFirst()
+        .orElseThrow();
   }
 
   ClusterObserver observer() {
