@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -57,7 +58,7 @@ final class NodeProcesses implements AutoCloseable {
   private final String clusterName;
   private final Thread killOnExit;
   private ClusterObserver observer;
-  private List<String> nodeIds = List.of();
+  private List<Member> members = List.of();
 
   private NodeProcesses(List<Node> nodes, String clusterName) {
     this.nodes = nodes;
@@ -141,7 +142,7 @@ final class NodeProcesses implements AutoCloseable {
       throw new AssertionError("the cluster did not form within " + FORMATION_TIMEOUT + "; logs in "
           + nodes.get(0).log().getParent(), slow);
     }
-    nodeIds = nodes.stream().map(node -> ChatStateContents.nodeIdOf(memberOn(node.memberPort()))).toList();
+    members = nodes.stream().map(node -> memberOn(node.memberPort())).toList();
   }
 
   private boolean isReady(int index) {
@@ -176,7 +177,12 @@ final class NodeProcesses implements AutoCloseable {
 
   /** The Vert.x node id of the node: what the chat maps record as the owner of its sessions. */
   String nodeId(int index) {
-    return nodeIds.get(index);
+    return ChatStateContents.nodeIdOf(members.get(index));
+  }
+
+  /** When the observer heard that the node's member left the cluster ({@link System#nanoTime()}), if it has. */
+  Optional<Long> departureOf(int index) {
+    return observer.departureOf(members.get(index).getUuid());
   }
 
   /** The node whose member is the oldest: the one that coordinates the cluster. */
