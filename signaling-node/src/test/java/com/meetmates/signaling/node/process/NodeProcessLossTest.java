@@ -236,10 +236,8 @@ class NodeProcessLossTest {
    * chat, and the lost node's users, coming back through the survivors, are matched too.
    */
   private void assertUsersKeepBeingMatchedOnTheSurvivors(Spread spread) throws Exception {
-    List<ChatUser> aloneOnA = spread.leftAlone().stream().filter(u -> u.nodeUrl().equals(nodes.url(spread.survivorA())))
-        .toList();
-    List<ChatUser> aloneOnB = spread.leftAlone().stream().filter(u -> u.nodeUrl().equals(nodes.url(spread.survivorB())))
-        .toList();
+    List<ChatUser> aloneOnA = usersOn(spread.survivorA(), spread.leftAlone());
+    List<ChatUser> aloneOnB = usersOn(spread.survivorB(), spread.leftAlone());
     for (int i = 0; i < PAIRS_PER_SURVIVOR; i++) {
       Users.pair(aloneOnA.get(i), aloneOnB.get(i));
     }
@@ -253,8 +251,13 @@ class NodeProcessLossTest {
       assertThat(backOnA.messageTexts()).contains("back on another node");
       assertThat(oldPair.get(1).messageTexts()).contains("still here");
     });
-    assertThat(nodes.observer().contents().pairs())
-        .hasSize(PAIRS_BETWEEN_SURVIVORS + PAIRS_PER_SURVIVOR + 1);
+    ChatStateContents contents = nodes.observer().contents();
+    assertThat(contents.pairs()).hasSize(PAIRS_BETWEEN_SURVIVORS + PAIRS_PER_SURVIVOR + 1);
+    assertThat(contents.waiting()).isEmpty();
+  }
+
+  private List<ChatUser> usersOn(int node, List<ChatUser> candidates) {
+    return candidates.stream().filter(user -> user.nodeUrl().equals(nodes.url(node))).toList();
   }
 
   private void assertEachPartnerHeardExactlyOnePartnerLeft(Spread spread) {
