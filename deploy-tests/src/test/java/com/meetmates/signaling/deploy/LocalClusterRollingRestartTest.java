@@ -39,8 +39,6 @@ class LocalClusterRollingRestartTest {
   private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
   private static final Duration RETRY_EVERY = Duration.ofSeconds(1);
   private static final long MESSAGE_SECONDS = 3;
-  /** Ping interval and timeout of the nodes: a client that missed its node's drain comes back within 10 s. */
-  private static final String PING_MS = "5000";
   private static final String CLUSTER_NAME = "test-" + UUID.randomUUID();
 
   private static LocalCluster cluster;
@@ -50,7 +48,7 @@ class LocalClusterRollingRestartTest {
   static void startCluster() {
     Path work = Path.of("target", "local-cluster-rolling-restart-test").toAbsolutePath();
     cluster = LocalCluster.up(NODES,
-        Map.of("CLUSTER_NAME", CLUSTER_NAME, "PING_INTERVAL_MS", PING_MS, "PING_TIMEOUT_MS", PING_MS), work);
+        Map.of("CLUSTER_NAME", CLUSTER_NAME), work);
   }
 
   @AfterAll
