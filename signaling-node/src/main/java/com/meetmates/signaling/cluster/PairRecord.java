@@ -12,6 +12,10 @@ import java.util.Map;
 /** A pair in the shared state: both members, their nodes, and both WebRTC ready flags. */
 final class PairRecord implements IdentifiedDataSerializable {
 
+  /** Attribute names for queries by node. */
+  static final String INITIATOR_NODE = "initiatorNode";
+  static final String PARTNER_NODE = "partnerNode";
+
   String pairId;
   String initiatorId;
   String initiatorNode;
@@ -129,6 +133,53 @@ final class PairRecord implements IdentifiedDataSerializable {
     @Override
     public void readData(ObjectDataInput in) throws IOException {
       memberId = in.readString();
+    }
+  }
+
+  /**
+   * Removes the pair if a member is on the given node, returning it. Runs on the pair's partition, so a pair
+   * a member is removing at the same moment goes to exactly one of them.
+   */
+  static final class RemoveIfOnNode implements EntryProcessor<String, PairRecord, PairRecord>,
+      IdentifiedDataSerializable {
+
+    private String nodeId;
+
+    RemoveIfOnNode() {
+    }
+
+    RemoveIfOnNode(String nodeId) {
+      this.nodeId = nodeId;
+    }
+
+    @Override
+    public PairRecord process(Map.Entry<String, PairRecord> entry) {
+      PairRecord pair = entry.getValue();
+      if (pair == null || !(nodeId.equals(pair.initiatorNode) || nodeId.equals(pair.partnerNode))) {
+        return null;
+      }
+      entry.setValue(null);
+      return pair;
+    }
+
+    @Override
+    public int getFactoryId() {
+      return ChatSerialization.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+      return ChatSerialization.REMOVE_PAIR_IF_ON_NODE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeString(nodeId);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      nodeId = in.readString();
     }
   }
 }
