@@ -107,18 +107,25 @@ public final class ChatService {
   }
 
   /**
-   * Another node is gone without closing its sockets (killed, partitioned away): end its sessions in the
-   * shared state and tell their partners here and on other nodes. Every surviving node may run this at once;
-   * removing a session and a pair are atomic, so each partner still hears one partnerLeft.
+   * Another node is gone without closing its sockets (killed, partitioned away) or without settling all its
+   * pairs (a drain that timed out): end its sessions, its queue entries and every pair with a member on it, and
+   * tell the partners here and on other nodes. Pairs are found by node, not through the node's sessions, since
+   * a session record may be gone while its pair remains. Every surviving node may run this at once; each pair
+   * is removed by one of them only, so each partner still hears one partnerLeft.
    */
   public CompletionStage<Void> cleanUpLostNode(String lostNodeId) {
     return state.sessionsOn(lostNodeId).thenCompose(lost -> {
       LOG.info("node {} lost: ending its {} sessions", lostNodeId, lost.size());
-      CompletableFuture<?>[] ends = lost.stream()
-          .map(socketId -> matchmaking.endLostSession(socketId).toCompletableFuture())
+      CompletableFuture<?>[] closes = lost.stream()
+          .map(socketId -> state.closeSession(socketId).toCompletableFuture())
           .toArray(CompletableFuture[]::new);
-      return CompletableFuture.allOf(ends);
-    }).thenCompose(ended -> state.purgeQueue(lostNodeId));
+      return CompletableFuture.allOf(closes);
+    }).thenCompose(closed -> state.purgeQueue(lostNodeId))
+        .thenCompose(purged -> state.removePairsOn(lostNodeId))
+        .thenAccept(ended -> {
+          LOG.info("node {} lost: ended {} of its pairs", lostNodeId, ended.size());
+          ended.forEach(pair -> matchmaking.endLostPair(pair, lostNodeId));
+        });
   }
 
   /** An event from a client of this node. */

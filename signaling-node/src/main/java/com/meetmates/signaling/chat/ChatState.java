@@ -1,5 +1,6 @@
 package com.meetmates.signaling.chat;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -66,6 +67,12 @@ public interface ChatState {
 
   /** Ids of the sessions held by that node according to the shared state. */
   CompletionStage<Set<String>> sessionsOn(String nodeId);
+
+  /**
+   * Removes every pair with a member on that node, whether or not that member's session is still recorded.
+   * Each pair is removed by exactly one caller (this or {@link #removePair}), which alone gets it back.
+   */
+  CompletionStage<List<Pair>> removePairsOn(String nodeId);
 
   /** Removes every queue entry of that node's users. */
   CompletionStage<Void> purgeQueue(String nodeId);

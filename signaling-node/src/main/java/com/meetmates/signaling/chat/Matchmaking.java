@@ -148,8 +148,7 @@ final class Matchmaking {
     }
     return state.removePair(pairId).thenAccept(removed -> {
       if (removed != null) {
-        String partner = removed.otherThan(session.id);
-        router.send(removed.nodeOf(partner), partner, new Delivery.PairEnded(pairId, session.id, requeuePartner));
+        tellPartner(removed, session.id, requeuePartner);
       }
     });
   }
@@ -164,17 +163,17 @@ final class Matchmaking {
     return ended.requeue() ? requeue(session) : state.detach(session.id, ended.pairId());
   }
 
-  CompletionStage<Void> endLostSession(String socketId) {
-    return state.closeSession(socketId).thenCompose(before -> {
-      if (before.pairId() == null) {
-        return DONE;
-      }
-      return state.removePair(before.pairId()).thenAccept(removed -> {
-        if (removed != null) {
-          String partner = removed.otherThan(socketId);
-          router.send(removed.nodeOf(partner), partner, new Delivery.PairEnded(removed.pairId(), socketId, false));
-        }
-      });
-    });
+  /** Tells the member of a removed pair that is not on the lost node, if any, that its partner left. */
+  void endLostPair(Pair removed, String lostNodeId) {
+    boolean initiatorLost = removed.initiatorNode().equals(lostNodeId);
+    if (initiatorLost && removed.partnerNode().equals(lostNodeId)) {
+      return;
+    }
+    tellPartner(removed, initiatorLost ? removed.initiatorId() : removed.partnerId(), false);
+  }
+
+  private void tellPartner(Pair removed, String leaverId, boolean requeuePartner) {
+    String partner = removed.otherThan(leaverId);
+    router.send(removed.nodeOf(partner), partner, new Delivery.PairEnded(removed.pairId(), leaverId, requeuePartner));
   }
 }

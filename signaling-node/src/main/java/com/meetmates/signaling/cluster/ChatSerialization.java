@@ -23,6 +23,7 @@ public final class ChatSerialization implements DataSerializableFactory {
   static final int ENQUEUE_OR_MATCH = 14;
   static final int LEAVE_QUEUE = 15;
   static final int PURGE_NODE = 16;
+  static final int REMOVE_PAIR_IF_ON_NODE = 17;
 
   /** Adds the factory to a member configuration. */
   public static Config register(Config config) {
@@ -44,6 +45,7 @@ public final class ChatSerialization implements DataSerializableFactory {
       case ENQUEUE_OR_MATCH -> new Lobby.EnqueueOrMatch();
       case LEAVE_QUEUE -> new Lobby.Leave();
       case PURGE_NODE -> new Lobby.PurgeNode();
+      case REMOVE_PAIR_IF_ON_NODE -> new PairRecord.RemoveIfOnNode();
       default -> null;
     };
   }

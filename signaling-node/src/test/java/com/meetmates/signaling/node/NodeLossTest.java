@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,45 @@ class NodeLossTest {
     await().atMost(GRACEFUL_DEADLINE).until(() -> zeroWithTwo[0].received("partnerLeft") == 1
         && oneWithTwo[0].received("partnerLeft") == 1);
     assertSurvivorsAreCleanAndMatching(zeroWithTwo[0], oneWithTwo[0], zeroWithOne);
+  }
+
+  @Test
+  void killedNodesPairWhoseSessionRecordIsAlreadyGoneIsEndedOnceBySurvivors() throws Exception {
+    cluster = NodeFixture.start(2);
+    ChatClient[] zeroWithOne = pair(0, 1);
+    strandPairOf(zeroWithOne[1]);
+
+    cluster.kill(1);
+
+    assertStrandedPartnerHearsPartnerLeftOnce(zeroWithOne[0], PARTNER_LEFT_DEADLINE);
+  }
+
+  @Test
+  void stoppedNodesPairWhoseSessionRecordIsAlreadyGoneIsEndedOnceBySurvivors() throws Exception {
+    cluster = NodeFixture.start(2);
+    ChatClient[] zeroWithOne = pair(0, 1);
+    strandPairOf(zeroWithOne[1]);
+
+    cluster.stop(1);
+
+    assertStrandedPartnerHearsPartnerLeftOnce(zeroWithOne[0], GRACEFUL_DEADLINE);
+  }
+
+  /** What a drain whose settle step timed out leaves: the session record removed, its pair record kept. */
+  private void strandPairOf(ChatClient member) throws Exception {
+    cluster.state().closeSession(member.id()).toCompletableFuture().get(5, TimeUnit.SECONDS);
+    assertThat(cluster.state().sizes().pairs()).isEqualTo(1);
+  }
+
+  private void assertStrandedPartnerHearsPartnerLeftOnce(ChatClient partner, Duration deadline) throws Exception {
+    await().atMost(deadline).until(() -> partner.received("partnerLeft") == 1);
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+      assertThat(cluster.state().sizes().pairs()).isZero();
+      assertThat(cluster.state().sizes().sessions()).isEqualTo(1);
+    });
+    assertThat(partner.request("findChat", "again@example.com", false).getBoolean("ok")).isTrue();
+    await().atMost(Duration.ofSeconds(5)).until(() -> cluster.state().sizes().waiting() == 1);
+    assertThat(partner.received("partnerLeft")).isEqualTo(1);
   }
 
   private void assertSurvivorsAreCleanAndMatching(ChatClient leftAlone, ChatClient alsoLeftAlone,

@@ -5,6 +5,7 @@ import com.meetmates.signaling.chat.Pair;
 import com.meetmates.signaling.chat.WaitingEntry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -29,6 +30,7 @@ final class CountingChatState implements ChatState {
   private final Counter removePair;
   private final Counter markReady;
   private final Counter sessionsOn;
+  private final Counter removePairsOn;
   private final Counter purgeQueue;
   private final Counter onlineCount;
 
@@ -45,6 +47,7 @@ final class CountingChatState implements ChatState {
     this.removePair = counter(registry, "removePair");
     this.markReady = counter(registry, "markReady");
     this.sessionsOn = counter(registry, "sessionsOn");
+    this.removePairsOn = counter(registry, "removePairsOn");
     this.purgeQueue = counter(registry, "purgeQueue");
     this.onlineCount = counter(registry, "onlineCount");
   }
@@ -121,6 +124,12 @@ final class CountingChatState implements ChatState {
   public CompletionStage<Set<String>> sessionsOn(String nodeId) {
     sessionsOn.increment();
     return state.sessionsOn(nodeId);
+  }
+
+  @Override
+  public CompletionStage<List<Pair>> removePairsOn(String nodeId) {
+    removePairsOn.increment();
+    return state.removePairsOn(nodeId);
   }
 
   @Override
