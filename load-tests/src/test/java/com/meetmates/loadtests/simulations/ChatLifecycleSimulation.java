@@ -1,0 +1,185 @@
+package com.meetmates.loadtests.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.regex;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.ws;
+
+import com.meetmates.loadtests.protocol.SocketIoFrames;
+import com.meetmates.loadtests.protocol.WebRtcPayloads;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The whole life of a video chat, per user: connect, findChat(video), chatStart, both
+ * ready-to-connect, the initiator (lower socket id) gets create-offer and sends a 4 KB offer, the
+ * partner answers, each side trickles 8 to 16 ICE candidates and sends a few messages; then the
+ * initiator ends the chat with {@code next} (both go on to a new partner), with findChat (it goes
+ * on, the partner leaves) or by leaving. Every event each side should get is checked: awaited
+ * events by Gatling checks (their response times are the latencies in the report), the rest
+ * counted exactly from the frames no check awaited. A user whose events do not add up fails its
+ * "chat lifecycle" group.
+ *
+ * <p>System properties: baseUrl, usersPerSec (default 20), durationSeconds (10), atOnceUsers
+ * (instead of a rate, for smoke runs: an even number), rounds (chats per user, 2), messages (per
+ * side per chat, 3), stepTimeoutSeconds (10), sources.
+ */
+public class ChatLifecycleSimulation extends Simulation {
+
+  static final String GROUP = "chat lifecycle";
+  private static final int MIN_CANDIDATES = 8;
+  private static final int CANDIDATE_SPREAD = 9;
+  private static final String ROUNDS_LEFT = "roundsLeft";
+  private static final String IN_CHAT = "inChat";
+  private static final String DECISION = "decision";
+  private static final String NEW_PARTNER = "newPartner";
+
+  private final Duration timeout = LoadSettings.seconds("stepTimeoutSeconds", 10);
+  private final int rounds = LoadSettings.integer("rounds", 2);
+  private final int messages = LoadSettings.integer("messages", 3);
+  private final String offerFrame = SocketIoFrames.event("webrtc-offer", new JsonObject().put("offer", WebRtcPayloads.offer()));
+  private final String answerFrame = SocketIoFrames.event("webrtc-answer", new JsonObject().put("answer", WebRtcPayloads.answer()));
+  private final List<String> candidateFrames = IntStream.range(0, MIN_CANDIDATES + CANDIDATE_SPREAD)
+      .mapToObj(i -> SocketIoFrames.event("ice-candidate", new JsonObject().put("candidate", WebRtcPayloads.candidate(i))))
+      .toList();
+  private final String findChatFrame = SocketIoFrames.event("findChat", null, true);
+
+  /** Both sides derive the partner's candidate count from its id, so the receiver knows what to expect. */
+  static int candidateCount(String socketId) {
+    return MIN_CANDIDATES + Math.floorMod(socketId.hashCode(), CANDIDATE_SPREAD);
+  }
+
+  private static boolean isInitiator(Session session) {
+    return session.getString(SocketIoSteps.SID).compareTo(session.getString(Inbox.PARTNER_ID)) < 0;
+  }
+
+  private ChainBuilder startChatWith(String partnerAttribute) {
+    return exec(session -> Inbox.startChat(session, session.getString(partnerAttribute)));
+  }
+
+  /** findChat, then waiting and chatStart; its response time is findChat to chatStart. */
+  private ChainBuilder findChat() {
+    return exec(ws("findChat -> chatStart").sendText(findChatFrame).await(timeout).on(
+            SocketIoSteps.awaitEvent("waiting"),
+            SocketIoSteps.awaitEvent("chatStart").check(regex("\"partnerId\":\"([^\"]+)\"").saveAs(NEW_PARTNER))))
+        .exitHereIfFailed()
+        .exec(startChatWith(NEW_PARTNER));
+  }
+
+  private ChainBuilder candidatesAndMessages() {
+    return repeat(session -> candidateCount(session.getString(SocketIoSteps.SID)), "candidate").on(
+            SocketIoSteps.emit("emit ice-candidate", session -> candidateFrames.get(session.getInt("candidate"))))
+        .repeat(messages, "message").on(
+            SocketIoSteps.emit("emit sendMessage", session -> SocketIoFrames.event("sendMessage",
+                "hello " + session.getInt("message") + " " + Inbox.ROUNDS_LEFT_TAG + session.getInt(ROUNDS_LEFT))));
+  }
+
+  private ChainBuilder initiatorChat() {
+    return exec(ws("ready -> create-offer").sendText(SocketIoFrames.event("ready-to-connect")).await(timeout)
+            .on(SocketIoSteps.awaitEvent("create-offer")))
+        .exitHereIfFailed()
+        .exec(ws("offer -> answer").sendText(offerFrame).await(timeout).on(
+            SocketIoSteps.awaitEvent("webrtc-answer")
+                .check(regex("\"from\":\"([^\"]+)\"").is(session -> session.getString(Inbox.PARTNER_ID)))))
+        .exitHereIfFailed()
+        .exec(candidatesAndMessages())
+        .exec(SocketIoSteps.pollUntil("the partner's candidates and messages",
+            session -> session.getInt(Inbox.CANDIDATES) >= candidateCount(session.getString(Inbox.PARTNER_ID))
+                && session.getInt(Inbox.MESSAGES) >= 2 * messages
+                && session.getInt(Inbox.PARTNER_ROUNDS_LEFT) >= 0,
+            timeout))
+        .exec(session -> expectCounts(session, 2 * messages))
+        .exec(SocketIoSteps.verdict())
+        .exec(session -> session.set(DECISION, decide(session)))
+        .exec(SocketIoSteps.emit("emit sendMessage", session ->
+            SocketIoFrames.event("sendMessage", Inbox.BYE_TAG + session.getString(DECISION))))
+        .doIfOrElse(session -> session.getString(DECISION).equals("next")).then(
+            exec(ws("next -> chatStart").sendText(SocketIoFrames.event("next")).await(timeout).on(
+                    SocketIoSteps.awaitEvent("waiting"),
+                    SocketIoSteps.awaitEvent("chatStart").check(regex("\"partnerId\":\"([^\"]+)\"").saveAs(NEW_PARTNER))))
+                .exitHereIfFailed()
+                .exec(startChatWith(NEW_PARTNER)))
+        .orElse(
+            doIfOrElse(session -> session.getInt(ROUNDS_LEFT) > 0)
+                .then(findChat())
+                .orElse(exec(session -> session.set(IN_CHAT, false))));
+  }
+
+  private ChainBuilder partnerChat() {
+    return exec(ws("ready -> offer").sendText(SocketIoFrames.event("ready-to-connect")).await(timeout).on(
+            SocketIoSteps.awaitEvent("webrtc-offer")
+                .check(regex("\"from\":\"([^\"]+)\"").is(session -> session.getString(Inbox.PARTNER_ID)))
+                .check(regex("\"sdp\":\"(v=0[^\"]+)\"").transform(String::length).gt(WebRtcPayloads.OFFER_SDP_BYTES / 2))))
+        .exitHereIfFailed()
+        .exec(SocketIoSteps.emit("emit webrtc-answer", session -> answerFrame))
+        .exec(candidatesAndMessages())
+        .exec(SocketIoSteps.pollUntil("the initiator's candidates, messages and partnerLeft",
+            session -> session.getInt(Inbox.CANDIDATES) >= candidateCount(session.getString(Inbox.PARTNER_ID))
+                && session.getInt(Inbox.MESSAGES) >= 2 * messages + 1
+                && session.getBoolean(Inbox.PARTNER_LEFT),
+            timeout))
+        .exec(session -> expectCounts(session, 2 * messages + 1))
+        .exec(SocketIoSteps.verdict())
+        .doIfOrElse(session -> session.getString(Inbox.BYE).equals("next")).then(
+            exec(SocketIoSteps.pollUntil("chatStart after the partner's next",
+                session -> !session.getString(Inbox.NEXT_PARTNER_ID).isEmpty(), timeout))
+                .exec(startChatWith(Inbox.NEXT_PARTNER_ID)))
+        .orElse(
+            doIfOrElse(session -> session.getInt(ROUNDS_LEFT) > 0)
+                .then(findChat())
+                .orElse(exec(session -> session.set(IN_CHAT, false))));
+  }
+
+  /** next only when both want another chat; otherwise the initiator's own plan decides. */
+  private static String decide(Session session) {
+    return session.getInt(ROUNDS_LEFT) > 0 && session.getInt(Inbox.PARTNER_ROUNDS_LEFT) > 0 ? "next" : "end";
+  }
+
+  private static Session expectCounts(Session session, int expectedMessages) {
+    int expectedCandidates = candidateCount(session.getString(Inbox.PARTNER_ID));
+    if (session.getInt(Inbox.CANDIDATES) != expectedCandidates) {
+      return Inbox.fail(session, "received " + session.getInt(Inbox.CANDIDATES) + " candidates, expected " + expectedCandidates);
+    }
+    if (session.getInt(Inbox.MESSAGES) != expectedMessages) {
+      return Inbox.fail(session, "received " + session.getInt(Inbox.MESSAGES) + " messages, expected " + expectedMessages);
+    }
+    return session;
+  }
+
+  private final ScenarioBuilder scenario = scenario("chat lifecycle").exec(group(GROUP).on(
+      exec(session -> session.set(ROUNDS_LEFT, rounds - 1).set(IN_CHAT, true))
+          .exec(SocketIoSteps.connect(timeout))
+          .exec(findChat())
+          .exec(asLongAs(session -> session.getBoolean(IN_CHAT)).on(
+              doIfOrElse(ChatLifecycleSimulation::isInitiator).then(initiatorChat()).orElse(partnerChat())
+                  .doIf(session -> session.getBoolean(IN_CHAT)).then(
+                      exec(session -> session.set(ROUNDS_LEFT, session.getInt(ROUNDS_LEFT) - 1)))))
+          .exec(ws("leave").close())));
+
+  {
+    int atOnce = LoadSettings.integer("atOnceUsers", 0);
+    setUp(scenario.injectOpen(atOnce > 0
+            ? atOnceUsers(atOnce)
+            : constantUsersPerSec(LoadSettings.integer("usersPerSec", 20)).during(LoadSettings.seconds("durationSeconds", 10))))
+        .protocols(LoadSettings.protocol())
+        .assertions(
+            global().failedRequests().count().is(0L),
+            details(GROUP).failedRequests().count().is(0L),
+            details(GROUP).requestsPerSec().gt(0.0));
+  }
+}

@@ -1,0 +1,45 @@
+package com.meetmates.loadtests.simulations;
+
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** Every knob of a simulation, from system properties, each with a default that runs. */
+final class LoadSettings {
+
+  /** Frames no check awaits are kept until the next send; a chat produces a few dozen. */
+  private static final int UNMATCHED_BUFFER = 1024;
+
+  private LoadSettings() {
+  }
+
+  static String baseUrl() {
+    return System.getProperty("baseUrl", "http://127.0.0.1:3001");
+  }
+
+  static int integer(String name, int defaultValue) {
+    return Integer.getInteger(name, defaultValue);
+  }
+
+  static Duration seconds(String name, int defaultSeconds) {
+    return Duration.ofSeconds(Integer.getInteger(name, defaultSeconds));
+  }
+
+  /** Comma-separated client source addresses (e.g. 127.0.0.2,...,127.0.0.9); empty for the default. */
+  static List<String> sources() {
+    return Arrays.stream(System.getProperty("sources", "").split(","))
+        .map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  static HttpProtocolBuilder protocol() {
+    HttpProtocolBuilder protocol = http
+        .wsBaseUrl(baseUrl().replaceFirst("^http", "ws"))
+        .wsAutoReplySocketIo4()
+        .wsUnmatchedInboundMessageBufferSize(UNMATCHED_BUFFER);
+    List<String> sources = sources();
+    return sources.isEmpty() ? protocol : protocol.localAddresses(sources);
+  }
+}
