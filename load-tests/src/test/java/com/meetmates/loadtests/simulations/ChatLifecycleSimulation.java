@@ -4,12 +4,10 @@ import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
-import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.group;
-import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.ws;
@@ -47,38 +45,17 @@ public class ChatLifecycleSimulation extends Simulation {
   private static final String ROUNDS_LEFT = "roundsLeft";
   private static final String IN_CHAT = "inChat";
   private static final String DECISION = "decision";
-  private static final String NEW_PARTNER = "newPartner";
 
   private final Duration timeout = LoadSettings.seconds("stepTimeoutSeconds", 10);
   private final int rounds = LoadSettings.integer("rounds", 2);
   private final int messages = LoadSettings.integer("messages", 3);
-  private final String offerFrame = SocketIoFrames.event("webrtc-offer", new JsonObject().put("offer", WebRtcPayloads.offer()));
-  private final String answerFrame = SocketIoFrames.event("webrtc-answer", new JsonObject().put("answer", WebRtcPayloads.answer()));
   private final List<String> candidateFrames = IntStream.range(0, MIN_CANDIDATES + CANDIDATE_SPREAD)
       .mapToObj(i -> SocketIoFrames.event("ice-candidate", new JsonObject().put("candidate", WebRtcPayloads.candidate(i))))
       .toList();
-  private final String findChatFrame = SocketIoFrames.event("findChat", null, true);
 
   /** Both sides derive the partner's candidate count from its id, so the receiver knows what to expect. */
   static int candidateCount(String socketId) {
     return MIN_CANDIDATES + Math.floorMod(socketId.hashCode(), CANDIDATE_SPREAD);
-  }
-
-  private static boolean isInitiator(Session session) {
-    return session.getString(SocketIoSteps.SID).compareTo(session.getString(Inbox.PARTNER_ID)) < 0;
-  }
-
-  private ChainBuilder startChatWith(String partnerAttribute) {
-    return exec(session -> Inbox.startChat(session, session.getString(partnerAttribute)));
-  }
-
-  /** findChat, then waiting and chatStart; its response time is findChat to chatStart. */
-  private ChainBuilder findChat() {
-    return exec(ws("findChat -> chatStart").sendText(findChatFrame).await(timeout).on(
-            SocketIoSteps.awaitEvent("waiting"),
-            SocketIoSteps.awaitEvent("chatStart").check(regex("\"partnerId\":\"([^\"]+)\"").saveAs(NEW_PARTNER))))
-        .exitHereIfFailed()
-        .exec(startChatWith(NEW_PARTNER));
   }
 
   private ChainBuilder candidatesAndMessages() {
@@ -90,13 +67,7 @@ public class ChatLifecycleSimulation extends Simulation {
   }
 
   private ChainBuilder initiatorChat() {
-    return exec(ws("ready -> create-offer").sendText(SocketIoFrames.event("ready-to-connect")).await(timeout)
-            .on(SocketIoSteps.awaitEvent("create-offer")))
-        .exitHereIfFailed()
-        .exec(ws("offer -> answer").sendText(offerFrame).await(timeout).on(
-            SocketIoSteps.awaitEvent("webrtc-answer")
-                .check(regex("\"from\":\"([^\"]+)\"").is(session -> session.getString(Inbox.PARTNER_ID)))))
-        .exitHereIfFailed()
+    return exec(ChatSteps.initiatorNegotiation(timeout))
         .exec(candidatesAndMessages())
         .exec(SocketIoSteps.pollUntil("the partner's candidates and messages",
             session -> session.getInt(Inbox.CANDIDATES) >= candidateCount(session.getString(Inbox.PARTNER_ID))
@@ -109,24 +80,15 @@ public class ChatLifecycleSimulation extends Simulation {
         .exec(SocketIoSteps.emit("emit sendMessage", session ->
             SocketIoFrames.event("sendMessage", Inbox.BYE_TAG + session.getString(DECISION))))
         .doIfOrElse(session -> session.getString(DECISION).equals("next")).then(
-            exec(ws("next -> chatStart").sendText(SocketIoFrames.event("next")).await(timeout).on(
-                    SocketIoSteps.awaitEvent("waiting"),
-                    SocketIoSteps.awaitEvent("chatStart").check(regex("\"partnerId\":\"([^\"]+)\"").saveAs(NEW_PARTNER))))
-                .exitHereIfFailed()
-                .exec(startChatWith(NEW_PARTNER)))
+            ChatSteps.next(timeout))
         .orElse(
             doIfOrElse(session -> session.getInt(ROUNDS_LEFT) > 0)
-                .then(findChat())
+                .then(ChatSteps.findChat(timeout))
                 .orElse(exec(session -> session.set(IN_CHAT, false))));
   }
 
   private ChainBuilder partnerChat() {
-    return exec(ws("ready -> offer").sendText(SocketIoFrames.event("ready-to-connect")).await(timeout).on(
-            SocketIoSteps.awaitEvent("webrtc-offer")
-                .check(regex("\"from\":\"([^\"]+)\"").is(session -> session.getString(Inbox.PARTNER_ID)))
-                .check(regex("\"sdp\":\"(v=0[^\"]+)\"").transform(String::length).gt(WebRtcPayloads.OFFER_SDP_BYTES / 2))))
-        .exitHereIfFailed()
-        .exec(SocketIoSteps.emit("emit webrtc-answer", session -> answerFrame))
+    return exec(ChatSteps.partnerNegotiation(timeout))
         .exec(candidatesAndMessages())
         .exec(SocketIoSteps.pollUntil("the initiator's candidates, messages and partnerLeft",
             session -> session.getInt(Inbox.CANDIDATES) >= candidateCount(session.getString(Inbox.PARTNER_ID))
@@ -138,10 +100,10 @@ public class ChatLifecycleSimulation extends Simulation {
         .doIfOrElse(session -> session.getString(Inbox.BYE).equals("next")).then(
             exec(SocketIoSteps.pollUntil("chatStart after the partner's next",
                 session -> !session.getString(Inbox.NEXT_PARTNER_ID).isEmpty(), timeout))
-                .exec(startChatWith(Inbox.NEXT_PARTNER_ID)))
+                .exec(ChatSteps.startChatWith(Inbox.NEXT_PARTNER_ID)))
         .orElse(
             doIfOrElse(session -> session.getInt(ROUNDS_LEFT) > 0)
-                .then(findChat())
+                .then(ChatSteps.findChat(timeout))
                 .orElse(exec(session -> session.set(IN_CHAT, false))));
   }
 
@@ -164,9 +126,9 @@ public class ChatLifecycleSimulation extends Simulation {
   private final ScenarioBuilder scenario = scenario("chat lifecycle").exec(group(GROUP).on(
       exec(session -> session.set(ROUNDS_LEFT, rounds - 1).set(IN_CHAT, true))
           .exec(SocketIoSteps.connect(timeout))
-          .exec(findChat())
+          .exec(ChatSteps.findChat(timeout))
           .exec(asLongAs(session -> session.getBoolean(IN_CHAT)).on(
-              doIfOrElse(ChatLifecycleSimulation::isInitiator).then(initiatorChat()).orElse(partnerChat())
+              doIfOrElse(ChatSteps::isInitiator).then(initiatorChat()).orElse(partnerChat())
                   .doIf(session -> session.getBoolean(IN_CHAT)).then(
                       exec(session -> session.set(ROUNDS_LEFT, session.getInt(ROUNDS_LEFT) - 1)))))
           .exec(ws("leave").close())));
