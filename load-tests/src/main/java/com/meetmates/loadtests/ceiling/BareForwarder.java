@@ -1,14 +1,15 @@
 package com.meetmates.loadtests.ceiling;
 
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ceiling: two raw WebSockets that ask for the same {@code /pair/<key>} are joined, and every
@@ -22,12 +23,13 @@ public final class BareForwarder extends VerticleBase {
   public static final int DEFAULT_PORT = 45100;
 
   private final int port;
-  private final ConcurrentMap<String, ServerWebSocket> waiting;
-  private HttpServer server;
+  private final ConcurrentMap<String, Waiting> waiting;
+  private final AtomicInteger boundPort;
 
-  private BareForwarder(int port, ConcurrentMap<String, ServerWebSocket> waiting) {
+  private BareForwarder(int port, ConcurrentMap<String, Waiting> waiting, AtomicInteger boundPort) {
     this.port = port;
     this.waiting = waiting;
+    this.boundPort = boundPort;
   }
 
   /**
@@ -35,21 +37,10 @@ public final class BareForwarder extends VerticleBase {
    * sharing the port. Port 0 binds a random free port; the future gives the port actually bound.
    */
   public static Future<Integer> deploy(Vertx vertx, int port, int instances) {
-    ConcurrentMap<String, ServerWebSocket> waiting = new ConcurrentHashMap<>();
-    if (port == 0) {
-      BareForwarder first = new BareForwarder(0, waiting);
-      return vertx.deployVerticle(first)
-          .compose(id -> {
-            int bound = first.server.actualPort();
-            if (instances <= 1) {
-              return Future.succeededFuture(bound);
-            }
-            return vertx.deployVerticle(() -> new BareForwarder(bound, waiting),
-                new DeploymentOptions().setInstances(instances - 1)).map(bound);
-          });
-    }
-    return vertx.deployVerticle(() -> new BareForwarder(port, waiting),
-        new DeploymentOptions().setInstances(instances)).map(port);
+    ConcurrentMap<String, Waiting> waiting = new ConcurrentHashMap<>();
+    AtomicInteger boundPort = new AtomicInteger();
+    return vertx.deployVerticle(() -> new BareForwarder(port, waiting, boundPort),
+        new DeploymentOptions().setInstances(instances)).map(id -> boundPort.get());
   }
 
   @Override
@@ -57,7 +48,7 @@ public final class BareForwarder extends VerticleBase {
     return vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
         .webSocketHandler(this::accept)
         .listen(port)
-        .onSuccess(bound -> server = bound);
+        .onSuccess(server -> boundPort.set(server.actualPort()));
   }
 
   private void accept(ServerWebSocket socket) {
@@ -66,21 +57,28 @@ public final class BareForwarder extends VerticleBase {
       return;
     }
     String key = socket.path().substring(PAIR_PATH_PREFIX.length());
-    ServerWebSocket first = waiting.putIfAbsent(key, socket);
+    Waiting self = new Waiting(socket, context);
+    Waiting first = waiting.putIfAbsent(key, self);
     if (first == null) {
       // Nothing to forward to yet: hold the first member's frames until its partner arrives.
       socket.pause();
-      socket.closeHandler(closed -> waiting.remove(key, socket));
+      socket.closeHandler(closed -> waiting.remove(key, self));
       return;
     }
     waiting.remove(key, first);
-    join(first, socket);
-    join(socket, first);
-    first.resume();
+    join(socket, first.socket());
+    // Each socket's handlers are set on its own event loop.
+    first.context().runOnContext(ignored -> {
+      join(first.socket(), socket);
+      first.socket().resume();
+    });
   }
 
   private static void join(ServerWebSocket from, ServerWebSocket to) {
     from.frameHandler(frame -> {
+      if (to.isClosed()) {
+        return;
+      }
       to.writeFrame(frame);
       if (to.writeQueueFull()) {
         from.pause();
@@ -88,6 +86,10 @@ public final class BareForwarder extends VerticleBase {
       }
     });
     from.closeHandler(closed -> to.close());
+  }
+
+  /** A first member and the event loop it lives on. */
+  private record Waiting(ServerWebSocket socket, Context context) {
   }
 
   public static void main(String[] args) {
