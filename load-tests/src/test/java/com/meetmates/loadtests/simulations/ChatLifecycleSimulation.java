@@ -2,12 +2,12 @@ package com.meetmates.loadtests.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.ws;
@@ -27,14 +27,14 @@ import java.util.stream.IntStream;
  * The whole life of a video chat, per user: connect, findChat(video), chatStart, both
  * ready-to-connect, the initiator (lower socket id) gets create-offer and sends a 4 KB offer, the
  * partner answers, each side trickles 8 to 16 ICE candidates and sends a few messages; then the
- * initiator ends the chat with {@code next} (both go on to a new partner), with findChat (it goes
- * on, the partner leaves) or by leaving. Every event each side should get is checked: awaited
+ * initiator ends the chat with {@code next} when both want another chat (both go on to a new
+ * partner), otherwise by leaving (the partner gets partnerLeft and leaves too). Every event each side should get is checked: awaited
  * events by Gatling checks (their response times are the latencies in the report), the rest
  * counted exactly from the frames no check awaited. A user whose events do not add up fails its
  * "chat lifecycle" group.
  *
- * <p>System properties: baseUrl, usersPerSec (default 20), durationSeconds (10), atOnceUsers
- * (instead of a rate, for smoke runs: an even number), rounds (chats per user, 2), messages (per
+ * <p>System properties: baseUrl, usersPerSec (default 20; pairs per second are half of it),
+ * durationSeconds (10), atOnceUsers (instead of a rate, for smoke runs), rounds (chats per user, 2), messages (per
  * side per chat, 3), stepTimeoutSeconds (10), sources.
  */
 public class ChatLifecycleSimulation extends Simulation {
@@ -81,10 +81,7 @@ public class ChatLifecycleSimulation extends Simulation {
             SocketIoFrames.event("sendMessage", Inbox.BYE_TAG + session.getString(DECISION))))
         .doIfOrElse(session -> session.getString(DECISION).equals("next")).then(
             ChatSteps.next(timeout))
-        .orElse(
-            doIfOrElse(session -> session.getInt(ROUNDS_LEFT) > 0)
-                .then(ChatSteps.findChat(timeout))
-                .orElse(exec(session -> session.set(IN_CHAT, false))));
+        .orElse(exec(session -> session.set(IN_CHAT, false)));
   }
 
   private ChainBuilder partnerChat() {
@@ -101,13 +98,13 @@ public class ChatLifecycleSimulation extends Simulation {
             exec(SocketIoSteps.pollUntil("chatStart after the partner's next",
                 session -> !session.getString(Inbox.NEXT_PARTNER_ID).isEmpty(), timeout))
                 .exec(ChatSteps.startChatWith(Inbox.NEXT_PARTNER_ID)))
-        .orElse(
-            doIfOrElse(session -> session.getInt(ROUNDS_LEFT) > 0)
-                .then(ChatSteps.findChat(timeout))
-                .orElse(exec(session -> session.set(IN_CHAT, false))));
+        .orElse(exec(session -> session.set(IN_CHAT, false)));
   }
 
-  /** next only when both want another chat; otherwise the initiator's own plan decides. */
+  /**
+   * next only when both want another chat; otherwise both leave. Users thus re-enter the queue in
+   * twos, and an even number of users all find partners: none is left waiting at the end.
+   */
   private static String decide(Session session) {
     return session.getInt(ROUNDS_LEFT) > 0 && session.getInt(Inbox.PARTNER_ROUNDS_LEFT) > 0 ? "next" : "end";
   }
@@ -135,13 +132,16 @@ public class ChatLifecycleSimulation extends Simulation {
 
   {
     int atOnce = LoadSettings.integer("atOnceUsers", 0);
-    setUp(scenario.injectOpen(atOnce > 0
-            ? atOnceUsers(atOnce)
-            : constantUsersPerSec(LoadSettings.integer("usersPerSec", 20)).during(LoadSettings.seconds("durationSeconds", 10))))
+    int usersPerSec = LoadSettings.integer("usersPerSec", 20);
+    Duration duration = LoadSettings.seconds("durationSeconds", 10);
+    // An even number of users, arriving at an even pace: every one of them finds a partner.
+    int users = 2 * ((atOnce > 0 ? atOnce : usersPerSec * (int) duration.toSeconds()) / 2);
+    setUp(scenario.injectOpen(atOnce > 0 ? atOnceUsers(users) : rampUsers(users).during(duration)))
         .protocols(LoadSettings.protocol())
         .assertions(
             global().failedRequests().count().is(0L),
             details(GROUP).failedRequests().count().is(0L),
-            details(GROUP).requestsPerSec().gt(0.0));
+            details(GROUP, "leave").successfulRequests().count().is((long) users),
+            details(GROUP, "findChat -> chatStart").successfulRequests().count().is((long) users));
   }
 }

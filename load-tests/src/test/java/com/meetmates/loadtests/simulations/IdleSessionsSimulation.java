@@ -71,7 +71,8 @@ public class IdleSessionsSimulation extends Simulation {
         .protocols(LoadSettings.protocol())
         .assertions(
             global().failedRequests().count().is(0L),
-            details(GROUP).failedRequests().count().is(0L));
+            details(GROUP).failedRequests().count().is(0L),
+            details(GROUP, "socket.io connect ack").successfulRequests().count().is((long) sessions));
   }
 
   @Override

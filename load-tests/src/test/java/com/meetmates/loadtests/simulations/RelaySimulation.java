@@ -74,6 +74,7 @@ public class RelaySimulation extends Simulation {
         .assertions(
             global().failedRequests().count().is(0L),
             details(GROUP).failedRequests().count().is(0L),
-            details(GROUP, "emit ice-candidate").requestsPerSec().gt(0.0));
+            details(GROUP, "leave").successfulRequests().count().is((long) users),
+            details(GROUP, "emit ice-candidate").successfulRequests().count().is((long) users * perUser));
   }
 }
