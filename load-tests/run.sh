@@ -19,7 +19,9 @@
 #   url=URL        a server that is already running (e.g. a reference server); PIDS=1234,5678 in
 #                  the environment lets the driver and IdleSessionsSimulation measure it
 #
-# Environment: NODE_PORT (single node, 3001), NODE_JAVA_OPTS (-Xmx256m), CLUSTER_NODES (3),
+# Environment: HAZELCAST_METRIC (regex of the nodes' /metrics names that count Hazelcast
+# operations: when set, runs report Hazelcast operations per chat and per relayed message),
+# NODE_PORT (single node, 3001), NODE_JAVA_OPTS (-Xmx256m), CLUSTER_NODES (3),
 # CEILING_PORT (45100), CEILING_LOOPS (event loops of the forwarder: the number of cores), and for
 # the cluster the variables of cluster-config/local-cluster.sh (BASE_PORT, LB_PORT, ...).
 # Every result is appended to load-tests/target/bench/results.txt with `uptime` before and after.
@@ -42,7 +44,7 @@ export RATE_LIMIT_PER_SECOND=0
 log() { echo "run.sh: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-usage() { sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
 
 [[ $# -ge 1 ]] || usage
 NAME="$1"; shift
@@ -163,10 +165,12 @@ case "$NAME" in
     (cd "$REPO_ROOT" && mvn -B -pl load-tests -am test-compile -DskipTests -q \
       && mvn -B -pl load-tests gatling:test \
         -Dgatling.simulationClass="com.meetmates.loadtests.simulations.$NAME" \
-        -DbaseUrl="$BASE_URL" ${first_pid:+-DnodePid="$first_pid"} "$@") | tee "$OUT" || status=$?
+        -DbaseUrl="$BASE_URL" -DmetricsUrls="$NODE_URLS" ${first_pid:+-DnodePid="$first_pid"} \
+        ${HAZELCAST_METRIC:+-DhazelcastMetric="$HAZELCAST_METRIC"} "$@") | tee "$OUT" || status=$?
     ;;
   relay-latency)
-    java -cp "$CP" com.meetmates.loadtests.driver.RelayDriver --targets="$NODE_URLS" ${PIDS:+--pids="$PIDS"} "$@" \
+    java -cp "$CP" com.meetmates.loadtests.driver.RelayDriver --targets="$NODE_URLS" ${PIDS:+--pids="$PIDS"} \
+      ${HAZELCAST_METRIC:+--hazelcast-metric="$HAZELCAST_METRIC"} "$@" \
       | tee "$OUT" || status=$?
     ;;
   ceiling)
@@ -181,7 +185,7 @@ LOAD_AFTER="$(uptime)"
   echo "=== $(date -u +%FT%TZ) $NAME $TARGET $*"
   echo "load before: $LOAD_BEFORE"
   echo "load after:  $LOAD_AFTER"
-  grep -E "^(relay|sent|findChat|offer|server CPU)|idle sessions:|count of failed|Reports generated|mean requests" "$OUT" || true
+  grep -E "^(relay|sent|findChat|offer|server CPU|Hazelcast)|idle sessions:|Hazelcast operations per chat|count of failed|Reports generated|mean requests" "$OUT" || true
   echo "exit status: $status"
 } >>"$RESULTS"
 log "result appended to $RESULTS"

@@ -1,5 +1,6 @@
 package com.meetmates.loadtests.driver;
 
+import com.meetmates.loadtests.meter.MetricsScrape;
 import com.meetmates.loadtests.meter.ProcessMeter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
@@ -49,6 +51,7 @@ public final class RelayDriver {
       await(vertx.deployVerticle(group, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP)));
       groups.add(group);
     }
+    double opsBeforeSetUp = hazelcastOps();
     Histogram match = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     Histogram offer = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     List<String> targets = options.targets();
@@ -62,6 +65,7 @@ public final class RelayDriver {
       }
     }
 
+    double opsAfterSetUp = hazelcastOps();
     long recordFrom = System.nanoTime() + options.warmup().toNanos();
     long recordUntil = recordFrom + options.duration().toNanos();
     List<Future<GroupResult>> running = new ArrayList<>();
@@ -71,8 +75,10 @@ public final class RelayDriver {
     List<ProcessMeter> meters = options.serverPids().stream().map(ProcessMeter::new).toList();
     sleepUntil(recordFrom);
     long cpuBefore = meters.stream().mapToLong(ProcessMeter::cpuNanos).sum();
+    double opsBeforeRelay = hazelcastOps();
     sleepUntil(recordUntil);
     long cpuAfter = meters.stream().mapToLong(ProcessMeter::cpuNanos).sum();
+    double opsAfterRelay = hazelcastOps();
 
     Histogram latency = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     long sent = 0;
@@ -89,7 +95,14 @@ public final class RelayDriver {
       await(group.closeAll());
     }
     return new RelayResult(options, latency, match, offer, sent, received, receivedInWindow,
-        options.duration(), cpuAfter - cpuBefore);
+        options.duration(), cpuAfter - cpuBefore, opsAfterSetUp - opsBeforeSetUp, opsAfterRelay - opsBeforeRelay);
+  }
+
+  private double hazelcastOps() {
+    if (options.hazelcastMetric().isEmpty()) {
+      return 0;
+    }
+    return MetricsScrape.sum(options.targets(), Pattern.compile(options.hazelcastMetric()));
   }
 
   private static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -114,7 +127,7 @@ public final class RelayDriver {
   /**
    * {@code java -cp ... RelayDriver --targets=http://127.0.0.1:3001[,http://...] --protocol=socketio|raw
    * --placement=same|cross --pairs=50 --rate=5000 (0 saturates) --window=8 --warmup=5 --duration=20
-   * --threads=1 --sources=127.0.0.2,... --pids=1234[,5678]}
+   * --threads=1 --sources=127.0.0.2,... --pids=1234[,5678] --hazelcast-metric=REGEX}
    */
   public static void main(String[] args) throws InterruptedException {
     java.util.Map<String, String> flags = Arrays.stream(args)
@@ -131,7 +144,8 @@ public final class RelayDriver {
         Duration.ofSeconds(Long.parseLong(flags.getOrDefault("duration", "20"))),
         list(flags.getOrDefault("sources", "")),
         Integer.parseInt(flags.getOrDefault("threads", "1")),
-        list(flags.getOrDefault("pids", "")).stream().map(Long::parseLong).toList());
+        list(flags.getOrDefault("pids", "")).stream().map(Long::parseLong).toList(),
+        flags.getOrDefault("hazelcast-metric", ""));
     RelayResult result = new RelayDriver(options).run();
     System.out.print(result.summary());
     if (result.lost() > 0) {

@@ -11,6 +11,9 @@ import java.util.List;
  *     keeping {@code window} messages in flight per sender
  * @param localAddresses source addresses for the client sockets, used round-robin
  * @param driverThreads event loops the driver spreads its pairs over
+ * @param serverPids processes whose CPU time is measured over the recording window
+ * @param hazelcastMetric regex of the /metrics names counting Hazelcast operations on the targets;
+ *     empty to count nothing
  */
 public record RelayOptions(
     List<String> targets,
@@ -23,7 +26,8 @@ public record RelayOptions(
     Duration duration,
     List<String> localAddresses,
     int driverThreads,
-    List<Long> serverPids) {
+    List<Long> serverPids,
+    String hazelcastMetric) {
 
   public static final int DEFAULT_WINDOW = 8;
   public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);

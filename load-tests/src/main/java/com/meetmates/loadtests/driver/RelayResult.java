@@ -18,7 +18,9 @@ public record RelayResult(
     long received,
     long receivedInWindow,
     Duration window,
-    long serverCpuNanos) {
+    long serverCpuNanos,
+    double hazelcastOpsDuringSetUp,
+    double hazelcastOpsDuringRelay) {
 
   public long lost() {
     return sent - received;
@@ -52,6 +54,10 @@ public record RelayResult(
     if (!options.serverPids().isEmpty()) {
       out.append(String.format(Locale.ROOT, "server CPU %d ms over the window = %.1f ms per 1,000 relayed messages (%.1f us each)%n",
           TimeUnit.NANOSECONDS.toMillis(serverCpuNanos), serverCpuMillisPerThousand(), serverCpuMillisPerThousand()));
+    }
+    if (!options.hazelcastMetric().isEmpty()) {
+      out.append(String.format(Locale.ROOT, "Hazelcast operations: %.1f per pair set up, %.4f per relayed message%n",
+          hazelcastOpsDuringSetUp / options.pairs(), hazelcastOpsDuringRelay / Math.max(1, receivedInWindow)));
     }
     return out.toString();
   }

@@ -12,6 +12,7 @@ import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.ws;
 
+import com.meetmates.loadtests.meter.MetricsScrape;
 import com.meetmates.loadtests.protocol.SocketIoFrames;
 import com.meetmates.loadtests.protocol.WebRtcPayloads;
 import io.gatling.javaapi.core.ChainBuilder;
@@ -21,7 +22,12 @@ import io.gatling.javaapi.core.Simulation;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole life of a video chat, per user: connect, findChat(video), chatStart, both
@@ -45,7 +51,10 @@ public class ChatLifecycleSimulation extends Simulation {
   private static final String ROUNDS_LEFT = "roundsLeft";
   private static final String IN_CHAT = "inChat";
   private static final String DECISION = "decision";
+  private static final Logger LOG = LoggerFactory.getLogger(ChatLifecycleSimulation.class);
 
+  private final AtomicInteger chats = new AtomicInteger();
+  private double hazelcastOpsBefore;
   private final Duration timeout = LoadSettings.seconds("stepTimeoutSeconds", 10);
   private final int rounds = LoadSettings.integer("rounds", 2);
   private final int messages = LoadSettings.integer("messages", 3);
@@ -67,7 +76,11 @@ public class ChatLifecycleSimulation extends Simulation {
   }
 
   private ChainBuilder initiatorChat() {
-    return exec(ChatSteps.initiatorNegotiation(timeout))
+    return exec(session -> {
+          chats.incrementAndGet();
+          return session;
+        })
+        .exec(ChatSteps.initiatorNegotiation(timeout))
         .exec(candidatesAndMessages())
         .exec(SocketIoSteps.pollUntil("the partner's candidates and messages",
             session -> session.getInt(Inbox.CANDIDATES) >= candidateCount(session.getString(Inbox.PARTNER_ID))
@@ -143,5 +156,22 @@ public class ChatLifecycleSimulation extends Simulation {
             details(GROUP).failedRequests().count().is(0L),
             details(GROUP, "leave").successfulRequests().count().is((long) users),
             details(GROUP, "findChat -> chatStart").successfulRequests().count().is((long) users));
+  }
+
+  @Override
+  public void before() {
+    if (!LoadSettings.hazelcastMetric().isEmpty()) {
+      hazelcastOpsBefore = MetricsScrape.sum(LoadSettings.metricsUrls(), Pattern.compile(LoadSettings.hazelcastMetric()));
+    }
+  }
+
+  @Override
+  public void after() {
+    if (LoadSettings.hazelcastMetric().isEmpty()) {
+      return;
+    }
+    double ops = MetricsScrape.sum(LoadSettings.metricsUrls(), Pattern.compile(LoadSettings.hazelcastMetric())) - hazelcastOpsBefore;
+    LOG.warn(String.format(Locale.ROOT, "Hazelcast operations per chat lifetime: %.1f (%.0f operations, %d chats)",
+        ops / Math.max(1, chats.get()), ops, chats.get()));
   }
 }

@@ -34,6 +34,17 @@ final class LoadSettings {
         .map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
+  /** The nodes' base URLs for /metrics (behind a load balancer, baseUrl would reach one node only). */
+  static List<String> metricsUrls() {
+    String urls = System.getProperty("metricsUrls", baseUrl());
+    return Arrays.stream(urls.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** Regex of the /metrics names that count Hazelcast operations; empty to count nothing. */
+  static String hazelcastMetric() {
+    return System.getProperty("hazelcastMetric", "");
+  }
+
   static HttpProtocolBuilder protocol() {
     HttpProtocolBuilder protocol = http
         .wsBaseUrl(baseUrl().replaceFirst("^http", "ws"))
