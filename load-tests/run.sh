@@ -44,7 +44,7 @@ export RATE_LIMIT_PER_SECOND=0
 log() { echo "run.sh: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-usage() { sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; exit 2; }
 
 [[ $# -ge 1 ]] || usage
 NAME="$1"; shift
