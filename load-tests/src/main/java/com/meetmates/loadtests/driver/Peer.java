@@ -33,7 +33,6 @@ final class Peer {
   private Consumer<String> relayHandler = frame -> { };
   private String sid;
   private Peer partner;
-  private int inFlight;
 
   Peer(WebSocket socket, Protocol protocol) {
     this.socket = socket;
@@ -63,18 +62,6 @@ final class Peer {
 
   void relayHandler(Consumer<String> handler) {
     relayHandler = handler;
-  }
-
-  int inFlight() {
-    return inFlight;
-  }
-
-  void sentOne() {
-    inFlight++;
-  }
-
-  void deliveredOne() {
-    inFlight--;
   }
 
   void send(String frame) {

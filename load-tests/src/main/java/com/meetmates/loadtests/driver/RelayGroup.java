@@ -142,7 +142,6 @@ final class RelayGroup extends VerticleBase {
   private void sendFrom(Peer peer) {
     long timestamp = System.nanoTime() - epochNanos;
     peer.send(framePrefix + timestamp + frameSuffix);
-    peer.sentOne();
     sent++;
   }
 
@@ -154,10 +153,9 @@ final class RelayGroup extends VerticleBase {
       latency.recordValue(Math.min(now - sentAt, HIGHEST_TRACKABLE_NANOS));
       receivedInWindow++;
     }
-    Peer sender = receiver.partner();
-    sender.deliveredOne();
     if (sending && options.saturating()) {
-      sendFrom(sender);
+      // Each arrival frees one slot of the sender's window.
+      sendFrom(receiver.partner());
     }
   }
 
