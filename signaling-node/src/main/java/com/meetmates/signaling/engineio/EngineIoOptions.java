@@ -1,5 +1,6 @@
 package com.meetmates.signaling.engineio;
 
+import io.vertx.core.http.HttpServerOptions;
 import java.util.List;
 
 /** Settings of one Engine.IO server; the defaults are those of the Node.js reference server. */
@@ -10,12 +11,20 @@ public final class EngineIoOptions {
   public static final long DEFAULT_PING_TIMEOUT_MS = 20_000;
   public static final long DEFAULT_UPGRADE_TIMEOUT_MS = 10_000;
   public static final int DEFAULT_MAX_PAYLOAD_BYTES = 1_000_000;
+  public static final long DEFAULT_MAX_BUFFERED_BYTES = 5_000_000;
+  public static final int DEFAULT_MAX_BUFFERED_PACKETS = 10_000;
+  public static final long DEFAULT_CLOSE_TIMEOUT_MS = 30_000;
+  /** Room above maxPayload for Vert.x's own WebSocket limits, so that our check answers first. */
+  private static final int WEBSOCKET_LIMIT_HEADROOM_BYTES = 1024;
 
   private String path = DEFAULT_PATH;
   private long pingIntervalMs = DEFAULT_PING_INTERVAL_MS;
   private long pingTimeoutMs = DEFAULT_PING_TIMEOUT_MS;
   private long upgradeTimeoutMs = DEFAULT_UPGRADE_TIMEOUT_MS;
   private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
+  private long maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES;
+  private int maxBufferedPackets = DEFAULT_MAX_BUFFERED_PACKETS;
+  private long closeTimeoutMs = DEFAULT_CLOSE_TIMEOUT_MS;
   private List<String> allowedOrigins = List.of("*");
   private boolean allowCredentials = true;
   private List<String> transports = List.of("polling", "websocket");
@@ -94,5 +103,51 @@ public final class EngineIoOptions {
   public EngineIoOptions transports(List<String> transports) {
     this.transports = List.copyOf(transports);
     return this;
+  }
+
+  /**
+   * Bound on what one session may have queued and not yet written (text counted in characters,
+   * binary in bytes); a session past it is closed as a slow consumer.
+   */
+  public long maxBufferedBytes() {
+    return maxBufferedBytes;
+  }
+
+  public EngineIoOptions maxBufferedBytes(long maxBufferedBytes) {
+    this.maxBufferedBytes = maxBufferedBytes;
+    return this;
+  }
+
+  /** Bound on the number of packets one session may have queued and not yet written. */
+  public int maxBufferedPackets() {
+    return maxBufferedPackets;
+  }
+
+  public EngineIoOptions maxBufferedPackets(int maxBufferedPackets) {
+    this.maxBufferedPackets = maxBufferedPackets;
+    return this;
+  }
+
+  /** How long a closing polling session waits for the client's next poll to hand it the close packet. */
+  public long closeTimeoutMs() {
+    return closeTimeoutMs;
+  }
+
+  public EngineIoOptions closeTimeoutMs(long closeTimeoutMs) {
+    this.closeTimeoutMs = closeTimeoutMs;
+    return this;
+  }
+
+  /**
+   * Raises the HTTP server's WebSocket frame and message limits (64 KB and 256 KB by default in
+   * Vert.x) above maxPayload, so that a WebSocket message up to maxPayload is accepted and a bigger
+   * one is refused by the Engine.IO server itself. Call it on the options of every HttpServer this
+   * server is mounted on.
+   */
+  public HttpServerOptions applyTo(HttpServerOptions httpOptions) {
+    int limit = maxPayloadBytes + WEBSOCKET_LIMIT_HEADROOM_BYTES;
+    return httpOptions
+        .setMaxWebSocketFrameSize(Math.max(httpOptions.getMaxWebSocketFrameSize(), limit))
+        .setMaxWebSocketMessageSize(Math.max(httpOptions.getMaxWebSocketMessageSize(), limit));
   }
 }

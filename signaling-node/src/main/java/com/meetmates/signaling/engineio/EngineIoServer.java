@@ -3,20 +3,32 @@ package com.meetmates.signaling.engineio;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 
 /**
  * An Engine.IO v4 server: mounted on a Vert.x Web router at {@link EngineIoOptions#path()},
  * it hands every new session to the connection handler. Knows nothing of what the messages mean.
+ *
+ * <p>One instance may be mounted on the routers of several verticle instances (event loops): each
+ * session stays bound to the context that opened it. Create the HttpServer with
+ * {@link EngineIoOptions#applyTo} so that WebSocket messages up to maxPayload get through.
  */
 public interface EngineIoServer {
 
   static EngineIoServer create(Vertx vertx, EngineIoOptions options) {
-    throw new UnsupportedOperationException("implemented by the engineio issue");
+    return new DefaultEngineIoServer(vertx, options);
   }
 
   /** Adds the routes for both transports under the configured path (e.g. "/engine.io/"). */
   EngineIoServer mount(Router router);
+
+  /**
+   * The same server without Vert.x Web: requests for the configured path are answered here, every
+   * other request goes to {@code otherRequests}. Chain two servers to share one HttpServer, e.g.
+   * {@code engineIo.requestHandler(socketIo.requestHandler(req -> req.response().setStatusCode(404).end()))}.
+   */
+  Handler<HttpServerRequest> requestHandler(Handler<HttpServerRequest> otherRequests);
 
   EngineIoServer connectionHandler(Handler<EngineIoSocket> handler);
 

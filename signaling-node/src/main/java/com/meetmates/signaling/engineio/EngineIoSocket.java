@@ -23,7 +23,7 @@ public interface EngineIoSocket {
   /** Queues a text message; each message is delivered as its own packet (and own WebSocket frame). */
   void send(String text);
 
-  /** Queues a binary message. */
+  /** Queues a binary message; the buffer must not be changed afterwards. */
   void send(Buffer binary);
 
   /** Called for every text message from the client. */
@@ -32,7 +32,10 @@ public interface EngineIoSocket {
   /** Called for every binary message from the client. */
   EngineIoSocket binaryHandler(Handler<Buffer> handler);
 
-  /** Called once when the session ends, with the reason ("transport close", "ping timeout", "server close", ...). */
+  /**
+   * Called once when the session ends, with the reason: one of the {@link CloseReason} constants
+   * ("transport close", "transport error", "parse error", "ping timeout", "forced close", "slow consumer").
+   */
   EngineIoSocket closeHandler(Handler<String> handler);
 
   /** Closes the session from the server side, after flushing what is already queued. */

@@ -1,0 +1,81 @@
+package com.meetmates.signaling.chat;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executor;
+
+/**
+ * What this node knows of one of its sockets. Touched only from the session's {@link Mailbox}, one task at a
+ * time, so it needs no locking. The partner's id and node are cached here when the pair starts, which is
+ * what lets a relay go out without asking the shared state.
+ */
+final class ChatSession {
+
+  /** Pairs this session left before it heard of them (a match racing its own leave); bounded, it is rare. */
+  private static final int ABANDONED_PAIRS_KEPT = 4;
+
+  final String id;
+  final ClientConnection connection;
+  final String senderEmail;
+  final Mailbox mailbox;
+  final RateLimiter rateLimiter;
+  boolean withVideo;
+  Pair pair;
+  Negotiation negotiation;
+  boolean closed;
+  /** Written on the session's thread, read by the online-count tick to skip sockets that are up to date. */
+  volatile int lastToldOnline = -1;
+  private long lastTicket;
+  private final Deque<String> abandonedPairs = new ArrayDeque<>();
+
+  ChatSession(ClientConnection connection, String senderEmail, Executor executor, RateLimiter rateLimiter) {
+    this.id = connection.id();
+    this.connection = connection;
+    this.senderEmail = senderEmail;
+    this.mailbox = new Mailbox(id, executor);
+    this.rateLimiter = rateLimiter;
+  }
+
+  Executor executor() {
+    return mailbox.executor();
+  }
+
+  long nextTicket() {
+    return ++lastTicket;
+  }
+
+  String partnerId() {
+    return pair.otherThan(id);
+  }
+
+  String partnerNode() {
+    return pair.nodeOf(partnerId());
+  }
+
+  boolean isPairedIn(String pairId) {
+    return pair != null && pair.pairId().equals(pairId);
+  }
+
+  /** Forgets the current pair locally; returns it (or null). */
+  Pair leavePair() {
+    Pair left = pair;
+    pair = null;
+    negotiation = null;
+    return left;
+  }
+
+  void abandon(String pairId) {
+    if (abandonedPairs.size() == ABANDONED_PAIRS_KEPT) {
+      abandonedPairs.removeFirst();
+    }
+    abandonedPairs.addLast(pairId);
+  }
+
+  boolean hasAbandoned(String pairId) {
+    return abandonedPairs.contains(pairId);
+  }
+
+  void emit(String event, Object... args) {
+    connection.emit(event, args);
+  }
+}

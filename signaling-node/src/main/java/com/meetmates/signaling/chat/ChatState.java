@@ -1,0 +1,68 @@
+package com.meetmates.signaling.chat;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The state shared by every node: sessions, the waiting queues, pairs with their ready flags, and the
+ * online count. Every operation is atomic on its own; none needs a lock.
+ */
+public interface ChatState {
+
+  /** What a session looked like in the shared state when it was changed or removed. */
+  record SessionSnapshot(String pairId, boolean waiting) {
+
+    public static final SessionSnapshot ABSENT = new SessionSnapshot(null, false);
+  }
+
+  /** Outcome of a member announcing it is ready for WebRTC. */
+  enum Readiness {
+    /** The pair is gone, or the caller is not in it. */
+    NOT_PAIRED,
+    /** First announcement; the other member has not announced yet. */
+    WAITING_FOR_PARTNER,
+    /** This announcement made both members ready: the negotiation starts now, exactly once. */
+    BOTH_READY,
+    /** The caller had already announced. */
+    REPEATED
+  }
+
+  CompletionStage<Void> openSession(String socketId, String nodeId);
+
+  /** Removes the session; returns what it was (ABSENT if it was not there). */
+  CompletionStage<SessionSnapshot> closeSession(String socketId);
+
+  /**
+   * Marks the session as waiting with a new ticket and no pair, unless {@code keepIfWaiting} and it already
+   * waits (then nothing changes). Returns the state before the change.
+   */
+  CompletionStage<SessionSnapshot> startWaiting(String socketId, long ticket, boolean withVideo,
+      boolean keepIfWaiting);
+
+  /**
+   * Atomically removes any queued entry of this user, then either takes the best waiting partner out of the
+   * queue (same preference first, else the other; FIFO) and returns it, or queues the user and returns null.
+   */
+  CompletionStage<WaitingEntry> enqueueOrMatch(WaitingEntry entry);
+
+  CompletionStage<Void> leaveQueue(String socketId);
+
+  CompletionStage<Void> createPair(Pair pair);
+
+  /**
+   * Binds a waiting session to a pair, only if it is still waiting with this ticket.
+   *
+   * @return false if the session is gone or has re-entered the queue since
+   */
+  CompletionStage<Boolean> attach(String socketId, String pairId, long ticket);
+
+  /** Unbinds the session from the pair if it is still bound to it. */
+  CompletionStage<Void> detach(String socketId, String pairId);
+
+  /** Removes the pair; exactly one caller gets it back, every other gets null. */
+  CompletionStage<Pair> removePair(String pairId);
+
+  CompletionStage<Readiness> markReady(String pairId, String socketId);
+
+  /** Connected users in the whole cluster. */
+  CompletionStage<Integer> onlineCount();
+}

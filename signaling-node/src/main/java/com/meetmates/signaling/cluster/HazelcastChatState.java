@@ -1,0 +1,109 @@
+package com.meetmates.signaling.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.meetmates.signaling.chat.ChatState;
+import com.meetmates.signaling.chat.Pair;
+import com.meetmates.signaling.chat.WaitingEntry;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * The chat state in Hazelcast IMaps. Every change is one single-key operation (a set, a remove, or an entry
+ * processor run on the key's partition), so nothing is read and then written back and no lock is needed.
+ */
+public final class HazelcastChatState implements ChatState {
+
+  public static final String DEFAULT_PREFIX = "meetmates.";
+
+  private static final ChatState.Readiness[] READINESS = ChatState.Readiness.values();
+
+  private final IMap<String, SessionRecord> sessions;
+  private final IMap<String, PairRecord> pairs;
+  private final IMap<String, Lobby> lobby;
+  private final Executor blockingExecutor;
+
+  /** What the shared state holds, for health figures and for tests that check nothing is left behind. */
+  public record Sizes(int sessions, int pairs, int waiting) {
+  }
+
+  /**
+   * @param prefix map-name prefix, so that several independent chats can share one cluster
+   * @param blockingExecutor runs the few Hazelcast calls that have no asynchronous form (the size count)
+   */
+  public HazelcastChatState(HazelcastInstance hazelcast, String prefix, Executor blockingExecutor) {
+    this.sessions = hazelcast.getMap(prefix + "sessions");
+    this.pairs = hazelcast.getMap(prefix + "pairs");
+    this.lobby = hazelcast.getMap(prefix + "lobby");
+    this.blockingExecutor = blockingExecutor;
+  }
+
+  @Override
+  public CompletionStage<Void> openSession(String socketId, String nodeId) {
+    return sessions.setAsync(socketId, new SessionRecord(nodeId));
+  }
+
+  @Override
+  public CompletionStage<SessionSnapshot> closeSession(String socketId) {
+    return sessions.removeAsync(socketId).thenApply(HazelcastChatState::snapshot);
+  }
+
+  @Override
+  public CompletionStage<SessionSnapshot> startWaiting(String socketId, long ticket, boolean withVideo,
+      boolean keepIfWaiting) {
+    return sessions.submitToKey(socketId, new SessionProcessors.StartWaiting(ticket, withVideo, keepIfWaiting))
+        .thenApply(HazelcastChatState::snapshot);
+  }
+
+  @Override
+  public CompletionStage<WaitingEntry> enqueueOrMatch(WaitingEntry entry) {
+    return lobby.submitToKey(Lobby.KEY, new Lobby.EnqueueOrMatch(QueueEntry.of(entry)))
+        .thenApply(partner -> partner == null ? null : partner.toEntry());
+  }
+
+  @Override
+  public CompletionStage<Void> leaveQueue(String socketId) {
+    return lobby.submitToKey(Lobby.KEY, new Lobby.Leave(socketId));
+  }
+
+  @Override
+  public CompletionStage<Void> createPair(Pair pair) {
+    return pairs.setAsync(pair.pairId(), PairRecord.of(pair));
+  }
+
+  @Override
+  public CompletionStage<Boolean> attach(String socketId, String pairId, long ticket) {
+    return sessions.submitToKey(socketId, new SessionProcessors.Attach(pairId, ticket));
+  }
+
+  @Override
+  public CompletionStage<Void> detach(String socketId, String pairId) {
+    return sessions.submitToKey(socketId, new SessionProcessors.Detach(pairId));
+  }
+
+  @Override
+  public CompletionStage<Pair> removePair(String pairId) {
+    return pairs.removeAsync(pairId).thenApply(removed -> removed == null ? null : removed.toPair());
+  }
+
+  @Override
+  public CompletionStage<Readiness> markReady(String pairId, String socketId) {
+    return pairs.submitToKey(pairId, new PairRecord.MarkReady(socketId)).thenApply(code -> READINESS[code]);
+  }
+
+  @Override
+  public CompletionStage<Integer> onlineCount() {
+    return CompletableFuture.supplyAsync(sessions::size, blockingExecutor);
+  }
+
+  /** Blocking: call from a test or a worker thread. */
+  public Sizes sizes() {
+    Lobby queues = lobby.get(Lobby.KEY);
+    return new Sizes(sessions.size(), pairs.size(), queues == null ? 0 : queues.size());
+  }
+
+  private static SessionSnapshot snapshot(SessionRecord record) {
+    return record == null ? SessionSnapshot.ABSENT : new SessionSnapshot(record.pairId, record.waiting());
+  }
+}

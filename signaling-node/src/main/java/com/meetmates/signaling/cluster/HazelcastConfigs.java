@@ -1,0 +1,58 @@
+package com.meetmates.signaling.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MultiMapConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** Hazelcast member configurations for a node: the embedded single member, or one loaded from a file. */
+public final class HazelcastConfigs {
+
+  /** Vert.x's subscription table must keep one entry per consumer; taken from vertx-hazelcast's defaults. */
+  private static final String VERTX_SUBSCRIPTIONS = "__vertx.subs";
+  private static final String LOOPBACK = "127.0.0.1";
+
+  private HazelcastConfigs() {
+  }
+
+  /** A member that joins nobody: one node runs with no setup, bound to loopback. */
+  public static Config embedded() {
+    Config config = new Config();
+    config.setClusterName("meetmates-embedded");
+    JoinConfig join = config.getNetworkConfig().getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(LOOPBACK);
+    return prepare(config);
+  }
+
+  /** A member configured by a Hazelcast XML or YAML file (the deployment's cluster configuration). */
+  public static Config fromFile(Path file) {
+    try {
+      return prepare(Config.loadFromFile(file.toFile()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read Hazelcast configuration " + file, e);
+    }
+  }
+
+  /** Adds what every member needs whatever its file says: the chat serializers and Vert.x's structures. */
+  public static Config prepare(Config config) {
+    ChatSerialization.register(config);
+    if (!config.getMultiMapConfigs().containsKey(VERTX_SUBSCRIPTIONS)) {
+      config.addMultiMapConfig(new MultiMapConfig(VERTX_SUBSCRIPTIONS)
+          .setBackupCount(1).setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
+    }
+    setIfAbsent(config, "hazelcast.phone.home.enabled", "false");
+    setIfAbsent(config, "hazelcast.logging.type", "slf4j");
+    return config;
+  }
+
+  private static void setIfAbsent(Config config, String property, String value) {
+    if (config.getProperty(property) == null) {
+      config.setProperty(property, value);
+    }
+  }
+}

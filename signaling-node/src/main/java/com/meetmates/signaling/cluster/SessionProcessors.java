@@ -1,0 +1,173 @@
+package com.meetmates.signaling.cluster;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.IOException;
+import java.util.Map;
+
+/** Atomic single-key changes of a session record, run on the partition that owns it. */
+final class SessionProcessors {
+
+  private SessionProcessors() {
+  }
+
+  /** Puts the session in the queue with a new ticket and no pair; returns the record as it was. */
+  static final class StartWaiting
+      implements EntryProcessor<String, SessionRecord, SessionRecord>, IdentifiedDataSerializable {
+
+    private long ticket;
+    private boolean withVideo;
+    private boolean keepIfWaiting;
+
+    StartWaiting() {
+    }
+
+    StartWaiting(long ticket, boolean withVideo, boolean keepIfWaiting) {
+      this.ticket = ticket;
+      this.withVideo = withVideo;
+      this.keepIfWaiting = keepIfWaiting;
+    }
+
+    @Override
+    public SessionRecord process(Map.Entry<String, SessionRecord> entry) {
+      SessionRecord record = entry.getValue();
+      if (record == null) {
+        return null;
+      }
+      SessionRecord before = copy(record);
+      if (!(keepIfWaiting && record.waiting())) {
+        record.ticket = ticket;
+        record.withVideo = withVideo;
+        record.pairId = null;
+        entry.setValue(record);
+      }
+      return before;
+    }
+
+    private static SessionRecord copy(SessionRecord record) {
+      SessionRecord copy = new SessionRecord(record.nodeId);
+      copy.withVideo = record.withVideo;
+      copy.ticket = record.ticket;
+      copy.pairId = record.pairId;
+      return copy;
+    }
+
+    @Override
+    public int getFactoryId() {
+      return ChatSerialization.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+      return ChatSerialization.START_WAITING;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeLong(ticket);
+      out.writeBoolean(withVideo);
+      out.writeBoolean(keepIfWaiting);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      ticket = in.readLong();
+      withVideo = in.readBoolean();
+      keepIfWaiting = in.readBoolean();
+    }
+  }
+
+  /** Binds a waiting session to a pair if it still waits with the ticket the matcher took from the queue. */
+  static final class Attach implements EntryProcessor<String, SessionRecord, Boolean>, IdentifiedDataSerializable {
+
+    private String pairId;
+    private long ticket;
+
+    Attach() {
+    }
+
+    Attach(String pairId, long ticket) {
+      this.pairId = pairId;
+      this.ticket = ticket;
+    }
+
+    @Override
+    public Boolean process(Map.Entry<String, SessionRecord> entry) {
+      SessionRecord record = entry.getValue();
+      if (record == null || record.ticket != ticket) {
+        return false;
+      }
+      record.ticket = SessionRecord.NOT_WAITING;
+      record.pairId = pairId;
+      entry.setValue(record);
+      return true;
+    }
+
+    @Override
+    public int getFactoryId() {
+      return ChatSerialization.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+      return ChatSerialization.ATTACH;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeString(pairId);
+      out.writeLong(ticket);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      pairId = in.readString();
+      ticket = in.readLong();
+    }
+  }
+
+  /** Unbinds the session from a pair, only from that pair. */
+  static final class Detach implements EntryProcessor<String, SessionRecord, Void>, IdentifiedDataSerializable {
+
+    private String pairId;
+
+    Detach() {
+    }
+
+    Detach(String pairId) {
+      this.pairId = pairId;
+    }
+
+    @Override
+    public Void process(Map.Entry<String, SessionRecord> entry) {
+      SessionRecord record = entry.getValue();
+      if (record != null && pairId.equals(record.pairId)) {
+        record.pairId = null;
+        entry.setValue(record);
+      }
+      return null;
+    }
+
+    @Override
+    public int getFactoryId() {
+      return ChatSerialization.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+      return ChatSerialization.DETACH;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeString(pairId);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      pairId = in.readString();
+    }
+  }
+}

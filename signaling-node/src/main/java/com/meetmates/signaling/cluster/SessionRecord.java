@@ -1,0 +1,57 @@
+package com.meetmates.signaling.cluster;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.IOException;
+
+/**
+ * A connected user in the shared state: its node, its preference, and whether it waits (a ticket) or is in
+ * a pair (a pair id). Never both.
+ */
+final class SessionRecord implements IdentifiedDataSerializable {
+
+  static final long NOT_WAITING = 0;
+
+  String nodeId;
+  boolean withVideo;
+  long ticket = NOT_WAITING;
+  String pairId;
+
+  SessionRecord() {
+  }
+
+  SessionRecord(String nodeId) {
+    this.nodeId = nodeId;
+  }
+
+  boolean waiting() {
+    return ticket != NOT_WAITING;
+  }
+
+  @Override
+  public int getFactoryId() {
+    return ChatSerialization.FACTORY_ID;
+  }
+
+  @Override
+  public int getClassId() {
+    return ChatSerialization.SESSION_RECORD;
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) throws IOException {
+    out.writeString(nodeId);
+    out.writeBoolean(withVideo);
+    out.writeLong(ticket);
+    out.writeString(pairId);
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    nodeId = in.readString();
+    withVideo = in.readBoolean();
+    ticket = in.readLong();
+    pairId = in.readString();
+  }
+}

@@ -1,0 +1,85 @@
+package com.meetmates.signaling.engineio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HeartbeatTest {
+
+  private static final long PING_INTERVAL_MS = 200;
+  private static final long PING_TIMEOUT_MS = 300;
+
+  private EngineIoTestServer server;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private EngineIoOptions shortHeartbeat() {
+    return new EngineIoOptions().pingIntervalMs(PING_INTERVAL_MS).pingTimeoutMs(PING_TIMEOUT_MS);
+  }
+
+  @Test
+  void theServerPingsEveryIntervalAndAClientThatAnswersStaysConnected() throws Exception {
+    server = EngineIoTestServer.start(shortHeartbeat());
+    WebSocketClient client = WebSocketClient.connect(server.vertx, server.port, server.path("EIO=4&transport=websocket"));
+    client.nextText();
+    EngineIoSocket socket = server.nextSocket();
+    long start = System.nanoTime();
+    for (int i = 0; i < 5; i++) {
+      assertThat(client.nextText()).isEqualTo("2");
+      client.send("3");
+    }
+    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertThat(elapsedMs).as("five ping intervals").isGreaterThanOrEqualTo(4 * PING_INTERVAL_MS);
+    assertThat(socket.isOpen()).isTrue();
+  }
+
+  @Test
+  void aWebSocketClientThatDoesNotAnswerIsClosedWithPingTimeout() throws Exception {
+    server = EngineIoTestServer.start(shortHeartbeat());
+    WebSocketClient client = WebSocketClient.connect(server.vertx, server.port, server.path("EIO=4&transport=websocket"));
+    client.nextText();
+    EngineIoSocket socket = server.nextSocket();
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    socket.closeHandler(reason::complete);
+    assertThat(client.nextText()).isEqualTo("2");
+    assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.PING_TIMEOUT);
+    client.awaitClose();
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.engineIo.clientsCount() == 0);
+  }
+
+  @Test
+  void aPollingClientGetsThePingOnItsPollAndStaysConnectedByPostingPongs() throws Exception {
+    server = EngineIoTestServer.start(shortHeartbeat());
+    PollingClient client = new PollingClient(server);
+    client.open();
+    EngineIoSocket socket = server.nextSocket();
+    for (int i = 0; i < 3; i++) {
+      assertThat(client.poll()).isEqualTo("2");
+      assertThat(client.post("3").statusCode()).isEqualTo(200);
+    }
+    assertThat(socket.isOpen()).isTrue();
+  }
+
+  @Test
+  void aPollingClientThatStopsAnsweringIsClosedWithPingTimeout() throws Exception {
+    server = EngineIoTestServer.start(shortHeartbeat());
+    PollingClient client = new PollingClient(server);
+    client.open();
+    EngineIoSocket socket = server.nextSocket();
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    socket.closeHandler(reason::complete);
+    assertThat(client.poll()).isEqualTo("2");
+    assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.PING_TIMEOUT);
+    assertThat(client.poll()).isEqualTo("1");
+  }
+}

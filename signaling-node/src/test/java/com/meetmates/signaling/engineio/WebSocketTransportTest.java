@@ -1,0 +1,183 @@
+package com.meetmates.signaling.engineio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WebSocketTransportTest {
+
+  private static final String WEBSOCKET_QUERY = "EIO=4&transport=websocket";
+
+  private EngineIoTestServer server;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private WebSocketClient connect() throws Exception {
+    return WebSocketClient.connect(server.vertx, server.port, server.path(WEBSOCKET_QUERY));
+  }
+
+  @Test
+  void handshakeOverWebSocketSendsTheOpenPacketWithNoUpgrades() throws Exception {
+    server = EngineIoTestServer.start(new EngineIoOptions().pingIntervalMs(1000).pingTimeoutMs(2000));
+    WebSocketClient client = connect();
+    String open = client.nextText();
+    assertThat(open).startsWith("0");
+    JsonObject handshake = new JsonObject(open.substring(1));
+    assertThat(handshake.getJsonArray("upgrades")).isEmpty();
+    assertThat(handshake.getLong("pingInterval")).isEqualTo(1000);
+    EngineIoSocket socket = server.nextSocket();
+    assertThat(socket.id()).isEqualTo(handshake.getString("sid"));
+    assertThat(socket.transport()).isEqualTo("websocket");
+  }
+
+  @Test
+  void textAndBinaryMessagesMakeTheRoundTrip() throws Exception {
+    server = EngineIoTestServer.start(new EngineIoOptions(), 1, socket -> {
+      socket.textHandler(text -> socket.send("echo:" + text));
+      socket.binaryHandler(binary -> socket.send(Buffer.buffer().appendBuffer(binary).appendByte((byte) 9)));
+    });
+    WebSocketClient client = connect();
+    client.nextText();
+    client.send("4hello");
+    assertThat(client.nextTextIgnoringPings()).isEqualTo("4echo:hello");
+    client.send(Buffer.buffer(new byte[] {1, 2}));
+    assertThat(client.nextBinary().getBytes()).containsExactly(1, 2, 9);
+  }
+
+  @Test
+  void eachMessageIsItsOwnFrame() throws Exception {
+    server = EngineIoTestServer.start(new EngineIoOptions());
+    WebSocketClient client = connect();
+    client.nextText();
+    EngineIoSocket socket = server.nextSocket();
+    List.of("a", "b", "c").forEach(socket::send);
+    assertThat(List.of(client.nextText(), client.nextText(), client.nextText())).containsExactly("4a", "4b", "4c");
+  }
+
+  @Test
+  void messagesFromTheClientReachTheHandlerInOrder() throws Exception {
+    BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    server = EngineIoTestServer.start(new EngineIoOptions(), 1, socket -> socket.textHandler(received::add));
+    WebSocketClient client = connect();
+    client.nextText();
+    for (int i = 0; i < 100; i++) {
+      client.send("4" + i);
+    }
+    for (int i = 0; i < 100; i++) {
+      assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(Integer.toString(i));
+    }
+  }
+
+  @Test
+  void theClientClosingTheWebSocketEndsTheSession() throws Exception {
+    server = EngineIoTestServer.start(new EngineIoOptions());
+    WebSocketClient client = connect();
+    client.nextText();
+    EngineIoSocket socket = server.nextSocket();
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    socket.closeHandler(reason::complete);
+    client.close();
+    assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.TRANSPORT_CLOSE);
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.engineIo.clientsCount() == 0);
+  }
+
+  @Test
+  void aClosePacketFromTheClientEndsTheSession() throws Exception {
+    server = EngineIoTestServer.start(new EngineIoOptions());
+    WebSocketClient client = connect();
+    client.nextText();
+    EngineIoSocket socket = server.nextSocket();
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    socket.closeHandler(reason::complete);
+    client.send("1");
+    assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.TRANSPORT_CLOSE);
+    client.awaitClose();
+  }
+
+  @Test
+  void theServerClosingSendsWhatIsQueuedThenClosesTheWebSocket() throws Exception {
+    server = EngineIoTestServer.start(new EngineIoOptions());
+    WebSocketClient client = connect();
+    client.nextText();
+    EngineIoSocket socket = server.nextSocket();
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    socket.closeHandler(reason::complete);
+    socket.send("last words");
+    socket.close();
+    assertThat(client.nextText()).isEqualTo("4last words");
+    assertThat(client.awaitClose()).isEqualTo((short) 1000);
+    assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.FORCED_CLOSE);
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.engineIo.clientsCount() == 0);
+  }
+
+  @Test
+  void aMalformedFrameClosesTheConnectionWithAParseError() throws Exception {
+    server = EngineIoTestServer.start(new EngineIoOptions());
+    WebSocketClient client = connect();
+    client.nextText();
+    EngineIoSocket socket = server.nextSocket();
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    socket.closeHandler(reason::complete);
+    client.send("9nonsense");
+    assertThat(client.awaitClose()).isEqualTo(WebSocketTransport.PROTOCOL_ERROR);
+    assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.PARSE_ERROR);
+  }
+
+  @Test
+  void anEmptyFrameClosesTheConnectionWithAParseError() throws Exception {
+    server = EngineIoTestServer.start(new EngineIoOptions());
+    WebSocketClient client = connect();
+    client.nextText();
+    EngineIoSocket socket = server.nextSocket();
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    socket.closeHandler(reason::complete);
+    client.send("");
+    assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.PARSE_ERROR);
+  }
+
+  @Test
+  void aPingFromTheClientIsAProtocolViolation() throws Exception {
+    server = EngineIoTestServer.start(new EngineIoOptions());
+    WebSocketClient client = connect();
+    client.nextText();
+    EngineIoSocket socket = server.nextSocket();
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    socket.closeHandler(reason::complete);
+    client.send("2");
+    assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.TRANSPORT_ERROR);
+    client.awaitClose();
+  }
+
+  @Test
+  void aThrowingHandlerDoesNotBreakTheSession() throws Exception {
+    BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    server = EngineIoTestServer.start(new EngineIoOptions(), 1, socket -> socket.textHandler(text -> {
+      received.add(text);
+      if (text.equals("boom")) {
+        throw new IllegalStateException("handler bug");
+      }
+    }));
+    WebSocketClient client = connect();
+    client.nextText();
+    client.send("4boom");
+    client.send("4after");
+    assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("boom");
+    assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("after");
+    assertThat(server.nextSocket().isOpen()).isTrue();
+  }
+}

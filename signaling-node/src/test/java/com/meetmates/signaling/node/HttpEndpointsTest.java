@@ -1,0 +1,68 @@
+package com.meetmates.signaling.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.json.JSONObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The node's plain HTTP routes beside /socket.io/. */
+class HttpEndpointsTest {
+
+  private static final String ICE = "[{\"urls\":\"stun:stun.example.org:3478\"}]";
+  private static NodeFixture node;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void startNode() throws Exception {
+    node = NodeFixture.start(1, Map.of(NodeConfig.ICE_SERVERS, ICE));
+  }
+
+  @AfterAll
+  static void stopNode() throws Exception {
+    node.close();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(node.url() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void healthAnswersUp() throws Exception {
+    HttpResponse<String> response = get("/health");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(new JSONObject(response.body()).getString("status")).isEqualTo("UP");
+  }
+
+  @Test
+  void readyAnswersTrueOnceTheClusterIsJoined() throws Exception {
+    HttpResponse<String> response = get("/ready");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(new JSONObject(response.body()).getBoolean("ready")).isTrue();
+  }
+
+  @Test
+  void iceServersAreTheConfiguredOnes() throws Exception {
+    HttpResponse<String> response = get("/ice-servers");
+
+    assertThat(new JSONObject(response.body()).getJSONArray("iceServers").getJSONObject(0).getString("urls"))
+        .isEqualTo("stun:stun.example.org:3478");
+  }
+
+  @Test
+  void socketIoHandshakeIsServedUnderSocketIoPath() throws Exception {
+    HttpResponse<String> response = get("/socket.io/?EIO=4&transport=polling");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).startsWith("0{\"sid\":");
+  }
+}
