@@ -91,8 +91,10 @@ node_jar() {
 }
 
 driver_classpath() {
-  (cd "$REPO_ROOT" && mvn -B -q -pl load-tests -am compile -DskipTests \
-    && mvn -B -q -pl load-tests dependency:build-classpath -Dmdep.outputFile="$BENCH_DIR/classpath.txt") >&2
+  # In one reactor with signaling-node (a test dependency of load-tests); load-tests runs last, so its
+  # classpath is the one left in the file.
+  (cd "$REPO_ROOT" && mvn -B -q -pl load-tests -am compile dependency:build-classpath -DskipTests \
+    -DincludeScope=runtime -Dmdep.outputFile="$BENCH_DIR/classpath.txt") >&2
   echo "$SCRIPT_DIR/target/classes:$(cat "$BENCH_DIR/classpath.txt")"
 }
 
@@ -162,8 +164,7 @@ status=0
 case "$NAME" in
   ChatLifecycleSimulation | RelaySimulation | IdleSessionsSimulation)
     first_pid="${PIDS%%,*}"
-    (cd "$REPO_ROOT" && mvn -B -pl load-tests -am test-compile -DskipTests -q \
-      && mvn -B -pl load-tests gatling:test \
+    (cd "$REPO_ROOT" && mvn -B -pl load-tests -am test -Pbenchmark -DskipTests \
         -Dgatling.simulationClass="com.meetmates.loadtests.simulations.$NAME" \
         -DbaseUrl="$BASE_URL" -DmetricsUrls="$NODE_URLS" ${first_pid:+-DnodePid="$first_pid"} \
         ${HAZELCAST_METRIC:+-DhazelcastMetric="$HAZELCAST_METRIC"} "$@") | tee "$OUT" || status=$?
