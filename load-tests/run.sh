@@ -19,8 +19,8 @@
 #   url=URL        a server that is already running (e.g. a reference server); PIDS=1234,5678 in
 #                  the environment lets the driver and IdleSessionsSimulation measure it
 #
-# Environment: HAZELCAST_METRIC (regex of the nodes' /metrics names that count Hazelcast
-# operations: when set, runs report Hazelcast operations per chat and per relayed message),
+# Environment: COUNT_HAZELCAST=1 (the lifecycle simulation and the relay driver count the nodes'
+# Hazelcast operations per chat and per relayed message, from Hazelcast's metrics over JMX),
 # NODE_PORT (single node, 3001), NODE_JAVA_OPTS (-Xmx256m), CLUSTER_NODES (3),
 # CEILING_PORT (45100), CEILING_LOOPS (event loops of the forwarder: the number of cores), and for
 # the cluster the variables of cluster-config/local-cluster.sh (BASE_PORT, LB_PORT, ...).
@@ -166,12 +166,12 @@ case "$NAME" in
     first_pid="${PIDS%%,*}"
     (cd "$REPO_ROOT" && mvn -B -pl load-tests -am test -Pbenchmark -DskipTests \
         -Dgatling.simulationClass="com.meetmates.loadtests.simulations.$NAME" \
-        -DbaseUrl="$BASE_URL" -DmetricsUrls="$NODE_URLS" ${first_pid:+-DnodePid="$first_pid"} \
-        ${HAZELCAST_METRIC:+-DhazelcastMetric="$HAZELCAST_METRIC"} "$@") | tee "$OUT" || status=$?
+        -DbaseUrl="$BASE_URL" ${first_pid:+-DnodePid="$first_pid"} ${PIDS:+-DnodePids="$PIDS"} \
+        ${COUNT_HAZELCAST:+-DcountHazelcast=true} "$@") | tee "$OUT" || status=$?
     ;;
   relay-latency)
     java -cp "$CP" com.meetmates.loadtests.driver.RelayDriver --targets="$NODE_URLS" ${PIDS:+--pids="$PIDS"} \
-      ${HAZELCAST_METRIC:+--hazelcast-metric="$HAZELCAST_METRIC"} "$@" \
+      ${COUNT_HAZELCAST:+--hazelcast} "$@" \
       | tee "$OUT" || status=$?
     ;;
   ceiling)

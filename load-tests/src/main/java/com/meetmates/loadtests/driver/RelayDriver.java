@@ -1,6 +1,6 @@
 package com.meetmates.loadtests.driver;
 
-import com.meetmates.loadtests.meter.MetricsScrape;
+import com.meetmates.loadtests.meter.HazelcastOperations;
 import com.meetmates.loadtests.meter.ProcessMeter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
@@ -51,7 +50,8 @@ public final class RelayDriver {
       await(vertx.deployVerticle(group, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP)));
       groups.add(group);
     }
-    double opsBeforeSetUp = hazelcastOps();
+    HazelcastReading idleStart = readHazelcast(false);
+    HazelcastReading beforeSetUp = readHazelcast(true);
     Histogram match = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     Histogram offer = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     List<String> targets = options.targets();
@@ -65,7 +65,7 @@ public final class RelayDriver {
       }
     }
 
-    double opsAfterSetUp = hazelcastOps();
+    HazelcastReading afterSetUp = readHazelcast(true);
     long recordFrom = System.nanoTime() + options.warmup().toNanos();
     long recordUntil = recordFrom + options.duration().toNanos();
     List<Future<GroupResult>> running = new ArrayList<>();
@@ -75,10 +75,8 @@ public final class RelayDriver {
     List<ProcessMeter> meters = options.serverPids().stream().map(ProcessMeter::new).toList();
     sleepUntil(recordFrom);
     long cpuBefore = meters.stream().mapToLong(ProcessMeter::cpuNanos).sum();
-    double opsBeforeRelay = hazelcastOps();
     sleepUntil(recordUntil);
     long cpuAfter = meters.stream().mapToLong(ProcessMeter::cpuNanos).sum();
-    double opsAfterRelay = hazelcastOps();
 
     Histogram latency = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     long sent = 0;
@@ -91,18 +89,34 @@ public final class RelayDriver {
       received += group.received();
       receivedInWindow += group.receivedInWindow();
     }
+    HazelcastReading afterRelay = readHazelcast(true);
     for (RelayGroup group : groups) {
       await(group.closeAll());
     }
     return new RelayResult(options, latency, match, offer, sent, received, receivedInWindow,
-        options.duration(), cpuAfter - cpuBefore, opsAfterSetUp - opsBeforeSetUp, opsAfterRelay - opsBeforeRelay);
+        options.duration(), cpuAfter - cpuBefore, new HazelcastTally(
+            beforeSetUp.since(idleStart), afterSetUp.since(beforeSetUp), afterRelay.since(afterSetUp)));
   }
 
-  private double hazelcastOps() {
-    if (options.hazelcastMetric().isEmpty()) {
-      return 0;
+  /**
+   * Reads the Hazelcast operations so far, after waiting for Hazelcast to publish them when asked;
+   * nothing when not counting.
+   */
+  private HazelcastReading readHazelcast(boolean afterPublishing) throws InterruptedException {
+    if (!options.countHazelcast()) {
+      return new HazelcastReading(new HazelcastOperations.Count(0, 0), System.nanoTime());
     }
-    return MetricsScrape.sum(options.targets(), Pattern.compile(options.hazelcastMetric()));
+    if (afterPublishing) {
+      TimeUnit.NANOSECONDS.sleep(options.hazelcastPublishLag().toNanos());
+    }
+    return new HazelcastReading(HazelcastOperations.of(options.serverPids()), System.nanoTime());
+  }
+
+  private record HazelcastReading(HazelcastOperations.Count count, long nanos) {
+
+    HazelcastTally.Interval since(HazelcastReading earlier) {
+      return new HazelcastTally.Interval(count.minus(earlier.count), Duration.ofNanos(nanos - earlier.nanos));
+    }
   }
 
   private static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -127,7 +141,7 @@ public final class RelayDriver {
   /**
    * {@code java -cp ... RelayDriver --targets=http://127.0.0.1:3001[,http://...] --protocol=socketio|raw
    * --placement=same|cross --pairs=50 --rate=5000 (0 saturates) --window=8 --warmup=5 --duration=20
-   * --threads=1 --sources=127.0.0.2,... --pids=1234[,5678] --hazelcast-metric=REGEX}
+   * --threads=1 --sources=127.0.0.2,... --pids=1234[,5678] --hazelcast --hazelcast-lag-ms=6000}
    */
   public static void main(String[] args) throws InterruptedException {
     java.util.Map<String, String> flags = Arrays.stream(args)
@@ -145,7 +159,9 @@ public final class RelayDriver {
         list(flags.getOrDefault("sources", "")),
         Integer.parseInt(flags.getOrDefault("threads", "1")),
         list(flags.getOrDefault("pids", "")).stream().map(Long::parseLong).toList(),
-        flags.getOrDefault("hazelcast-metric", ""));
+        flags.containsKey("hazelcast"),
+        Duration.ofMillis(Long.parseLong(flags.getOrDefault("hazelcast-lag-ms",
+            Long.toString(HazelcastOperations.PUBLISH_LAG.toMillis())))));
     RelayResult result = new RelayDriver(options).run();
     System.out.print(result.summary());
     if (result.lost() > 0) {

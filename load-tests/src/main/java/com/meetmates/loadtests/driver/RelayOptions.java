@@ -12,8 +12,10 @@ import java.util.List;
  * @param localAddresses source addresses for the client sockets, used round-robin
  * @param driverThreads event loops the driver spreads its pairs over
  * @param serverPids processes whose CPU time is measured over the recording window
- * @param hazelcastMetric regex of the /metrics names counting Hazelcast operations on the targets;
- *     empty to count nothing
+ * @param countHazelcast whether to count the Hazelcast operations of the server processes (JVMs
+ *     running Hazelcast only)
+ * @param hazelcastPublishLag how long to wait for Hazelcast to publish its metrics before each
+ *     reading: a little more than the nodes' metrics collection frequency (5 s by default)
  */
 public record RelayOptions(
     List<String> targets,
@@ -27,7 +29,8 @@ public record RelayOptions(
     List<String> localAddresses,
     int driverThreads,
     List<Long> serverPids,
-    String hazelcastMetric) {
+    boolean countHazelcast,
+    Duration hazelcastPublishLag) {
 
   public static final int DEFAULT_WINDOW = 8;
   public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
@@ -42,6 +45,9 @@ public record RelayOptions(
     }
     if (ratePerSecond == 0 && window < 1) {
       throw new IllegalArgumentException("a saturating run needs a window of at least 1");
+    }
+    if (countHazelcast && serverPids.isEmpty()) {
+      throw new IllegalArgumentException("counting Hazelcast operations needs the server pids");
     }
     targets = List.copyOf(targets);
     localAddresses = List.copyOf(localAddresses);

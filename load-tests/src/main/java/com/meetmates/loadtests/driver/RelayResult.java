@@ -19,8 +19,7 @@ public record RelayResult(
     long receivedInWindow,
     Duration window,
     long serverCpuNanos,
-    double hazelcastOpsDuringSetUp,
-    double hazelcastOpsDuringRelay) {
+    HazelcastTally hazelcast) {
 
   public long lost() {
     return sent - received;
@@ -55,9 +54,19 @@ public record RelayResult(
       out.append(String.format(Locale.ROOT, "server CPU %d ms over the window = %.1f ms per 1,000 relayed messages (%.1f us each)%n",
           TimeUnit.NANOSECONDS.toMillis(serverCpuNanos), serverCpuMillisPerThousand(), serverCpuMillisPerThousand()));
     }
-    if (!options.hazelcastMetric().isEmpty()) {
-      out.append(String.format(Locale.ROOT, "Hazelcast operations: %.1f per pair set up, %.4f per relayed message%n",
-          hazelcastOpsDuringSetUp / options.pairs(), hazelcastOpsDuringRelay / Math.max(1, receivedInWindow)));
+    if (options.countHazelcast()) {
+      out.append(String.format(Locale.ROOT,
+          "Hazelcast idle background: %.2f data-structure and %.1f engine operations per second%n",
+          hazelcast.idle().dataStructurePerSecond(), hazelcast.idle().enginePerSecond()));
+      out.append(String.format(Locale.ROOT,
+          "Hazelcast data-structure operations beyond it: %.1f per pair set up, %.4f per relayed message (%d counted while relaying)%n",
+          hazelcast.dataStructureCausedBy(hazelcast.setUp()) / options.pairs(),
+          hazelcast.dataStructureCausedBy(hazelcast.relay()) / Math.max(1, received),
+          hazelcast.relay().count().dataStructure()));
+      out.append(String.format(Locale.ROOT,
+          "Hazelcast engine operations beyond it: %.1f per pair set up, %.4f per relayed message%n",
+          hazelcast.engineCausedBy(hazelcast.setUp()) / options.pairs(),
+          hazelcast.engineCausedBy(hazelcast.relay()) / Math.max(1, received)));
     }
     return out.toString();
   }

@@ -31,7 +31,7 @@ class RelayDriverAgainstCeilingSmokeTest {
 
   private RelayOptions options(int rate, List<String> sources) {
     return new RelayOptions(List.of(target), Protocol.RAW, Placement.SAME_NODE, 4, rate, RelayOptions.DEFAULT_WINDOW,
-        Duration.ofMillis(200), Duration.ofSeconds(1), sources, 1, List.of(ProcessHandle.current().pid()), "");
+        Duration.ofMillis(200), Duration.ofSeconds(1), sources, 1, List.of(ProcessHandle.current().pid()), false, Duration.ZERO);
   }
 
   @Test

@@ -12,7 +12,7 @@ import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.ws;
 
-import com.meetmates.loadtests.meter.MetricsScrape;
+import com.meetmates.loadtests.meter.HazelcastOperations;
 import com.meetmates.loadtests.protocol.SocketIoFrames;
 import com.meetmates.loadtests.protocol.WebRtcPayloads;
 import io.gatling.javaapi.core.ChainBuilder;
@@ -24,7 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>System properties: baseUrl, usersPerSec (default 20; pairs per second are half of it),
  * durationSeconds (10), atOnceUsers (instead of a rate, for smoke runs), rounds (chats per user, 2), messages (per
- * side per chat, 3), stepTimeoutSeconds (10), sources.
+ * side per chat, 3), stepTimeoutSeconds (10), sources, countHazelcast with nodePids (count the
+ * Hazelcast operations per chat lifetime on those node processes).
  */
 public class ChatLifecycleSimulation extends Simulation {
 
@@ -54,7 +55,7 @@ public class ChatLifecycleSimulation extends Simulation {
   private static final Logger LOG = LoggerFactory.getLogger(ChatLifecycleSimulation.class);
 
   private final AtomicInteger chats = new AtomicInteger();
-  private double hazelcastOpsBefore;
+  private HazelcastOperations.Count hazelcastBefore;
   private final Duration timeout = LoadSettings.seconds("stepTimeoutSeconds", 10);
   private final int rounds = LoadSettings.integer("rounds", 2);
   private final int messages = LoadSettings.integer("messages", 3);
@@ -160,18 +161,31 @@ public class ChatLifecycleSimulation extends Simulation {
 
   @Override
   public void before() {
-    if (!LoadSettings.hazelcastMetric().isEmpty()) {
-      hazelcastOpsBefore = MetricsScrape.sum(LoadSettings.metricsUrls(), Pattern.compile(LoadSettings.hazelcastMetric()));
+    if (LoadSettings.countHazelcast()) {
+      hazelcastBefore = hazelcastOperations();
     }
   }
 
   @Override
   public void after() {
-    if (LoadSettings.hazelcastMetric().isEmpty()) {
+    if (!LoadSettings.countHazelcast()) {
       return;
     }
-    double ops = MetricsScrape.sum(LoadSettings.metricsUrls(), Pattern.compile(LoadSettings.hazelcastMetric())) - hazelcastOpsBefore;
-    LOG.warn(String.format(Locale.ROOT, "Hazelcast operations per chat lifetime: %.1f (%.0f operations, %d chats)",
-        ops / Math.max(1, chats.get()), ops, chats.get()));
+    HazelcastOperations.Count used = hazelcastOperations().minus(hazelcastBefore);
+    String result = String.format(Locale.ROOT,
+        "Hazelcast operations per chat lifetime: %.1f data-structure, %.1f engine (%d and %d over %d chats)",
+        (double) used.dataStructure() / Math.max(1, chats.get()), (double) used.engine() / Math.max(1, chats.get()),
+        used.dataStructure(), used.engine(), chats.get());
+    LOG.warn(result);
+  }
+
+  /** Waits for Hazelcast to publish its latest figures, then reads them from the node processes. */
+  private static HazelcastOperations.Count hazelcastOperations() {
+    try {
+      TimeUnit.NANOSECONDS.sleep(HazelcastOperations.PUBLISH_LAG.toNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return HazelcastOperations.of(LoadSettings.nodePids());
   }
 }

@@ -34,15 +34,14 @@ final class LoadSettings {
         .map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
-  /** The nodes' base URLs for /metrics (behind a load balancer, baseUrl would reach one node only). */
-  static List<String> metricsUrls() {
-    String urls = System.getProperty("metricsUrls", baseUrl());
-    return Arrays.stream(urls.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  /** The node processes to measure (comma-separated pids); empty to measure nothing. */
+  static List<Long> nodePids() {
+    return Arrays.stream(System.getProperty("nodePids", System.getProperty("nodePid", "")).split(","))
+        .map(String::trim).filter(s -> !s.isEmpty()).map(Long::parseLong).toList();
   }
 
-  /** Regex of the /metrics names that count Hazelcast operations; empty to count nothing. */
-  static String hazelcastMetric() {
-    return System.getProperty("hazelcastMetric", "");
+  static boolean countHazelcast() {
+    return Boolean.getBoolean("countHazelcast");
   }
 
   static HttpProtocolBuilder protocol() {

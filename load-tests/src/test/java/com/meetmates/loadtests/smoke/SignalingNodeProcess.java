@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class SignalingNodeProcess implements AutoCloseable {
 
+  /** The smoke node publishes Hazelcast metrics every second, so readings need wait only this long. */
+  static final Duration HAZELCAST_PUBLISH_LAG = Duration.ofMillis(1500);
   private static final String MAIN = "com.meetmates.signaling.node.Main";
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -43,6 +45,9 @@ final class SignalingNodeProcess implements AutoCloseable {
             <interface>127.0.0.1</interface>
           </interfaces>
         </network>
+        <metrics enabled="true">
+          <collection-frequency-seconds>1</collection-frequency-seconds>
+        </metrics>
       </hazelcast>
       """;
   private static final List<String> JVM_OPTIONS = List.of("-Xmx256m",

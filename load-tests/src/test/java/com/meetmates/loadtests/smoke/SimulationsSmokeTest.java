@@ -2,6 +2,7 @@ package com.meetmates.loadtests.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.meetmates.loadtests.driver.HazelcastTally;
 import com.meetmates.loadtests.driver.Placement;
 import com.meetmates.loadtests.driver.Protocol;
 import com.meetmates.loadtests.driver.RelayDriver;
@@ -77,11 +78,16 @@ class SimulationsSmokeTest {
   void relayDriverTimesEveryPairAndLosesNothing() throws Exception {
     RelayResult result = new RelayDriver(new RelayOptions(List.of(node.baseUrl()), Protocol.SOCKETIO,
         Placement.SAME_NODE, 4, 400, RelayOptions.DEFAULT_WINDOW, Duration.ofMillis(200), Duration.ofSeconds(1),
-        List.of(), 1, List.of(node.pid()), "")).run();
+        List.of(), 1, List.of(node.pid()), true,
+        SignalingNodeProcess.HAZELCAST_PUBLISH_LAG)).run();
 
     assertThat(result.lost()).isZero();
     assertThat(result.findChatToChatStart().getTotalCount()).isEqualTo(4);
     assertThat(result.offerToPartner().getTotalCount()).isEqualTo(4);
     assertThat(result.relayLatency().getTotalCount()).isEqualTo(result.receivedInWindow()).isGreaterThan(200);
+    HazelcastTally hazelcast = result.hazelcast();
+    assertThat(hazelcast.dataStructureCausedBy(hazelcast.setUp())).as("Hazelcast operations to pair 4 couples").isPositive();
+    assertThat(hazelcast.dataStructureCausedBy(hazelcast.relay()) / result.received())
+        .as("Hazelcast operations per relayed message beyond the idle background").isLessThan(0.01);
   }
 }
