@@ -55,10 +55,25 @@ fi
 
 STARTED_PIDS=()
 CLUSTER_UP=0
+# SIGTERM lets a node drain; one that has not exited after STOP_TIMEOUT seconds is killed.
+stop_process() {
+  local pid="$1" deadline=$((SECONDS + ${STOP_TIMEOUT:-30}))
+  kill "$pid" 2>/dev/null || return 0
+  while kill -0 "$pid" 2>/dev/null; do
+    if ((SECONDS >= deadline)); then
+      log "process $pid did not stop within ${STOP_TIMEOUT:-30}s; killing it"
+      kill -9 "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.5
+  done
+  wait "$pid" 2>/dev/null || true
+}
+
 cleanup() {
   local pid
   for pid in "${STARTED_PIDS[@]:-}"; do
-    [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+    [[ -n "$pid" ]] && stop_process "$pid"
   done
   if [[ "$CLUSTER_UP" == 1 ]]; then
     "$REPO_ROOT/cluster-config/local-cluster.sh" down || true
