@@ -181,7 +181,7 @@ case "$NAME" in
     first_pid="${PIDS%%,*}"
     (cd "$REPO_ROOT" && mvn -B -pl load-tests -am test -Pbenchmark -DskipTests \
         -Dgatling.simulationClass="com.meetmates.loadtests.simulations.$NAME" \
-        -DbaseUrl="$BASE_URL" ${first_pid:+-DnodePid="$first_pid"} ${PIDS:+-DnodePids="$PIDS"} \
+        -DbaseUrl="$BASE_URL" -DresultFile="$BENCH_DIR/idle-sessions.txt" ${first_pid:+-DnodePid="$first_pid"} ${PIDS:+-DnodePids="$PIDS"} \
         ${COUNT_HAZELCAST:+-DcountHazelcast=true} "$@") | tee "$OUT" || status=$?
     ;;
   relay-latency)
@@ -201,7 +201,7 @@ LOAD_AFTER="$(uptime)"
   echo "=== $(date -u +%FT%TZ) $NAME $TARGET $*"
   echo "load before: $LOAD_BEFORE"
   echo "load after:  $LOAD_AFTER"
-  grep -E "^(relay|sent|findChat|offer|server CPU|Hazelcast)|idle sessions:|Hazelcast operations per chat|count of failed|Reports generated|mean requests" "$OUT" || true
+  grep -E "^(relay|sent|findChat|offer|server CPU|Hazelcast)|idle sessions:|Hazelcast operations per chat|count of|percentile|Reports generated|Reports generated|mean requests" "$OUT" || true
   echo "exit status: $status"
 } >>"$RESULTS"
 log "result appended to $RESULTS"

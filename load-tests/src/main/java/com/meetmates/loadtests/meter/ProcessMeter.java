@@ -61,6 +61,11 @@ public final class ProcessMeter {
     return Long.parseLong(matcher.group(1)) * 1024;
   }
 
+  /** The live objects by class, largest first: where the heap goes. */
+  public String classHistogram() {
+    return jcmd("GC.class_histogram");
+  }
+
   private String jcmd(String command) {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     try {

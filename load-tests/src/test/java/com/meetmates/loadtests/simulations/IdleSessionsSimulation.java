@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>System properties: baseUrl, sessions (default 100), rampSeconds (10), holdSeconds (how long
  * to stay connected at most, 60), nodePid (measure this process; without it, nothing is measured
  * and sessions stay holdSeconds), heapMetricsUrl (for a non-Java node), sources, resultFile
- * (target/idle-sessions.txt).
+ * (target/idle-sessions.txt), histogram (true: also write the node's class histogram while the
+ * sessions are held, beside the result file, to see where the heap goes).
  */
 public class IdleSessionsSimulation extends Simulation {
 
@@ -106,6 +107,11 @@ public class IdleSessionsSimulation extends Simulation {
       LOG.warn(result.trim());
       Files.createDirectories(resultFile.toAbsolutePath().getParent());
       Files.writeString(resultFile, result);
+      if (Boolean.getBoolean("histogram")) {
+        Path histogram = resultFile.resolveSibling(resultFile.getFileName() + ".histogram");
+        Files.writeString(histogram, process.classHistogram());
+        LOG.warn("class histogram of node {} with {} sessions held: {}", nodePid, held, histogram.toAbsolutePath());
+      }
       LAST_RESULT.set(result);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
