@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * <p>System properties: baseUrl, usersPerSec (default 20; pairs per second are half of it),
  * durationSeconds (10), atOnceUsers (instead of a rate, for smoke runs), rounds (chats per user, 2), messages (per
  * side per chat, 3), stepTimeoutSeconds (10), sources, countHazelcast with nodePids (count the
- * Hazelcast operations per chat lifetime on those node processes).
+ * Hazelcast operations per chat lifetime on those node processes), findChatP99TargetMs and
+ * offerAnswerP99TargetMs (fail the run when the p99 is above; the figures are printed anyway).
  */
 public class ChatLifecycleSimulation extends Simulation {
 
@@ -152,11 +154,15 @@ public class ChatLifecycleSimulation extends Simulation {
     int users = 2 * ((atOnce > 0 ? atOnce : usersPerSec * (int) duration.toSeconds()) / 2);
     setUp(scenario.injectOpen(atOnce > 0 ? atOnceUsers(users) : rampUsers(users).during(duration)))
         .protocols(LoadSettings.protocol())
-        .assertions(
-            global().failedRequests().count().is(0L),
-            details(GROUP).failedRequests().count().is(0L),
-            details(GROUP, "leave").successfulRequests().count().is((long) users),
-            details(GROUP, "findChat -> chatStart").successfulRequests().count().is((long) users));
+        .assertions(Stream.of(
+                List.of(
+                    global().failedRequests().count().is(0L),
+                    details(GROUP).failedRequests().count().is(0L),
+                    details(GROUP, "leave").successfulRequests().count().is((long) users),
+                    details(GROUP, ChatSteps.FIND_CHAT_TO_CHAT_START).successfulRequests().count().is((long) users)),
+                LoadSettings.latencyFigures(GROUP, ChatSteps.FIND_CHAT_TO_CHAT_START, "findChatP99TargetMs"),
+                LoadSettings.latencyFigures(GROUP, ChatSteps.OFFER_TO_ANSWER, "offerAnswerP99TargetMs"))
+            .flatMap(List::stream).toList());
   }
 
   @Override

@@ -15,6 +15,8 @@ import java.time.Duration;
 final class ChatSteps {
 
   static final String NEW_PARTNER = "newPartner";
+  static final String FIND_CHAT_TO_CHAT_START = "findChat -> chatStart";
+  static final String OFFER_TO_ANSWER = "offer -> answer";
 
   private static final String FIND_CHAT = SocketIoFrames.event("findChat", null, true);
   private static final String READY = SocketIoFrames.event("ready-to-connect");
@@ -36,37 +38,37 @@ final class ChatSteps {
 
   /** findChat(video), then waiting and chatStart; its response time is findChat to chatStart. */
   static ChainBuilder findChat(Duration timeout) {
-    return exec(ws("findChat -> chatStart").sendText(FIND_CHAT).await(timeout).on(
-            SocketIoSteps.awaitEvent("waiting"),
-            SocketIoSteps.awaitEvent("chatStart").check(regex(PARTNER_ID).saveAs(NEW_PARTNER))))
+    return exec(ws("emit findChat").sendText(FIND_CHAT).await(timeout).on(
+            SocketIoSteps.awaitEvent("findChat -> waiting", "waiting"),
+            SocketIoSteps.awaitEvent(FIND_CHAT_TO_CHAT_START, "chatStart").check(regex(PARTNER_ID).saveAs(NEW_PARTNER))))
         .exitHereIfFailed()
         .exec(startChatWith(NEW_PARTNER));
   }
 
   /** next, then waiting and the next chatStart. */
   static ChainBuilder next(Duration timeout) {
-    return exec(ws("next -> chatStart").sendText(SocketIoFrames.event("next")).await(timeout).on(
-            SocketIoSteps.awaitEvent("waiting"),
-            SocketIoSteps.awaitEvent("chatStart").check(regex(PARTNER_ID).saveAs(NEW_PARTNER))))
+    return exec(ws("emit next").sendText(SocketIoFrames.event("next")).await(timeout).on(
+            SocketIoSteps.awaitEvent("next -> waiting", "waiting"),
+            SocketIoSteps.awaitEvent("next -> chatStart", "chatStart").check(regex(PARTNER_ID).saveAs(NEW_PARTNER))))
         .exitHereIfFailed()
         .exec(startChatWith(NEW_PARTNER));
   }
 
   /** The initiator: ready, create-offer, the 4 KB offer, the partner's answer. */
   static ChainBuilder initiatorNegotiation(Duration timeout) {
-    return exec(ws("ready -> create-offer").sendText(READY).await(timeout)
-            .on(SocketIoSteps.awaitEvent("create-offer")))
+    return exec(ws("emit ready-to-connect").sendText(READY).await(timeout)
+            .on(SocketIoSteps.awaitEvent("ready -> create-offer", "create-offer")))
         .exitHereIfFailed()
-        .exec(ws("offer -> answer").sendText(OFFER).await(timeout).on(
-            SocketIoSteps.awaitEvent("webrtc-answer")
+        .exec(ws("emit webrtc-offer").sendText(OFFER).await(timeout).on(
+            SocketIoSteps.awaitEvent(OFFER_TO_ANSWER, "webrtc-answer")
                 .check(regex(FROM).is(session -> session.getString(Inbox.PARTNER_ID)))))
         .exitHereIfFailed();
   }
 
   /** The partner: ready, the initiator's offer (from it, full size), the answer. */
   static ChainBuilder partnerNegotiation(Duration timeout) {
-    return exec(ws("ready -> offer").sendText(READY).await(timeout).on(
-            SocketIoSteps.awaitEvent("webrtc-offer")
+    return exec(ws("emit ready-to-connect").sendText(READY).await(timeout).on(
+            SocketIoSteps.awaitEvent("ready -> offer", "webrtc-offer")
                 .check(regex(FROM).is(session -> session.getString(Inbox.PARTNER_ID)))
                 .check(regex("\"sdp\":\"(v=0[^\"]+)\"").transform(String::length).gt(WebRtcPayloads.OFFER_SDP_BYTES / 2))))
         .exitHereIfFailed()

@@ -73,7 +73,7 @@ public class IdleSessionsSimulation extends Simulation {
         .assertions(
             global().failedRequests().count().is(0L),
             details(GROUP).failedRequests().count().is(0L),
-            details(GROUP, "socket.io connect ack").successfulRequests().count().is((long) sessions));
+            details(GROUP, SocketIoSteps.CONNECT_ACK).successfulRequests().count().is((long) sessions));
   }
 
   @Override

@@ -1,7 +1,9 @@
 package com.meetmates.loadtests.simulations;
 
+import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
+import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
 import java.util.Arrays;
@@ -42,6 +44,20 @@ final class LoadSettings {
 
   static boolean countHazelcast() {
     return Boolean.getBoolean("countHazelcast");
+  }
+
+  /**
+   * The latency figures of one request in the run's output, as assertions that hold unless a
+   * target is given ({@code <name>P99TargetMs}): p50, p90 and max are printed, p99 is checked
+   * against the target (an hour by default, so that a run fails only on the targets asked for).
+   */
+  static List<Assertion> latencyFigures(String group, String request, String targetProperty) {
+    int p99Target = integer(targetProperty, (int) Duration.ofHours(1).toMillis());
+    return List.of(
+        details(group, request).responseTime().percentile(50.0).gte(0),
+        details(group, request).responseTime().percentile(90.0).gte(0),
+        details(group, request).responseTime().percentile(99.0).lte(p99Target),
+        details(group, request).responseTime().max().gte(0));
   }
 
   static HttpProtocolBuilder protocol() {

@@ -20,6 +20,8 @@ final class SocketIoSteps {
 
   static final String SID = "sid";
   static final String DEADLINE = "deadline";
+  /** Gatling times each awaited event under its check's name, from the send that awaits it. */
+  static final String CONNECT_ACK = "socket.io connect -> ack";
 
   private static final Logger LOG = LoggerFactory.getLogger(SocketIoSteps.class);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(5);
@@ -31,18 +33,21 @@ final class SocketIoSteps {
   static ChainBuilder connect(Duration timeout) {
     return exec(session -> session.set(Inbox.FAILURE, ""))
         .exec(ws("connect").connect(SocketIoFrames.WEBSOCKET_PATH).await(timeout)
-            .on(ws.checkTextMessage("engine.io open").matching(regex("^0\\{").exists())))
+            .on(ws.checkTextMessage("connect -> engine.io open").matching(regex("^0\\{").exists())))
         .exitHereIfFailed()
-        .exec(ws("socket.io connect").sendText(SocketIoFrames.CONNECT).await(timeout)
-            .on(ws.checkTextMessage("socket.io connect ack")
+        .exec(ws("emit socket.io connect").sendText(SocketIoFrames.CONNECT).await(timeout)
+            .on(ws.checkTextMessage(CONNECT_ACK)
                 .matching(regex("^40\\{").exists())
                 .check(regex("\"sid\":\"([^\"]+)\"").saveAs(SID))))
         .exitHereIfFailed();
   }
 
-  /** A check that waits for {@code event}, ignoring every other frame. */
-  static WsFrameCheck.Text awaitEvent(String event) {
-    return ws.checkTextMessage(event).matching(regex("^42\\[\"" + event + "\"").exists());
+  /**
+   * A check that waits for {@code event}, ignoring every other frame. Gatling reports the time from
+   * the send to this event under {@code name}.
+   */
+  static WsFrameCheck.Text awaitEvent(String name, String event) {
+    return ws.checkTextMessage(name).matching(regex("^42\\[\"" + event + "\"").exists());
   }
 
   /** Collects the unmatched frames into the {@link Inbox}; must precede every send. */
