@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import java.time.Duration;
@@ -34,11 +35,12 @@ class BareForwarderTest {
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
+  /** The handler is in place before the connection opens, so no frame can arrive unseen. */
   private WebSocket connect(String key, List<String> received) throws Exception {
-    WebSocket socket = client.connect(port, "127.0.0.1", BareForwarder.PAIR_PATH_PREFIX + key)
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    ClientWebSocket socket = client.webSocket();
     socket.textMessageHandler(received::add);
-    return socket;
+    return socket.connect(port, "127.0.0.1", BareForwarder.PAIR_PATH_PREFIX + key)
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   @Test
