@@ -10,7 +10,10 @@ public final class ChatCounters {
   final LongAdder rateLimitedEvents = new LongAdder();
   final LongAdder abuseDisconnects = new LongAdder();
   final LongAdder staleDeliveries = new LongAdder();
-  final LongAdder relayedFromPartner = new LongAdder();
+  private final LongAdder relayedOffers = new LongAdder();
+  private final LongAdder relayedAnswers = new LongAdder();
+  private final LongAdder relayedCandidates = new LongAdder();
+  private final LongAdder relayedMessages = new LongAdder();
   final LongAdder pairsStarted = new LongAdder();
 
   public long unknownEvents() {
@@ -34,8 +37,28 @@ public final class ChatCounters {
     return staleDeliveries.sum();
   }
 
+  /** Events from partners handed to this node's sockets, all kinds together. */
   public long relayedFromPartner() {
-    return relayedFromPartner.sum();
+    return relayedOffers.sum() + relayedAnswers.sum() + relayedCandidates.sum() + relayedMessages.sum();
+  }
+
+  /** Events of one kind ({@link Events#WEBRTC_OFFER}, ...) from partners handed to this node's sockets. */
+  public long relayed(String event) {
+    return adderFor(event).sum();
+  }
+
+  void countRelayed(String event) {
+    adderFor(event).increment();
+  }
+
+  private LongAdder adderFor(String event) {
+    return switch (event) {
+      case Events.WEBRTC_OFFER -> relayedOffers;
+      case Events.WEBRTC_ANSWER -> relayedAnswers;
+      case Events.ICE_CANDIDATE -> relayedCandidates;
+      case Events.MESSAGE -> relayedMessages;
+      default -> throw new IllegalArgumentException("not a relayed event: " + event);
+    };
   }
 
   public long pairsStarted() {

@@ -1,12 +1,8 @@
 package com.meetmates.signaling.chat;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,30 +23,39 @@ public final class ChatService {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
   private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
-  private static final DateTimeFormatter ISO_MILLIS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final ChatState state;
   private final Router router;
   private final ChatSettings settings;
   private final PayloadValidator validator;
-  private final Clock clock;
   private final LongSupplier nanoClock;
   private final Map<String, ChatSession> sessions = new ConcurrentHashMap<>();
   private final OnlineUsers onlineUsers = new OnlineUsers();
   private final ChatCounters counters = new ChatCounters();
+  private final Matchmaking matchmaking;
+  private final Signaling signaling;
 
   public ChatService(ChatState state, Router router, ChatSettings settings) {
-    this(state, router, settings, Clock.systemUTC(), System::nanoTime);
+    this(state, router, settings, ChatObserver.NONE);
+  }
+
+  public ChatService(ChatState state, Router router, ChatSettings settings, ChatObserver observer) {
+    this(state, router, settings, Clock.systemUTC(), System::nanoTime, observer);
   }
 
   public ChatService(ChatState state, Router router, ChatSettings settings, Clock clock, LongSupplier nanoClock) {
+    this(state, router, settings, clock, nanoClock, ChatObserver.NONE);
+  }
+
+  private ChatService(ChatState state, Router router, ChatSettings settings, Clock clock, LongSupplier nanoClock,
+      ChatObserver observer) {
     this.state = state;
     this.router = router;
     this.settings = settings;
     this.validator = new PayloadValidator(settings);
-    this.clock = clock;
     this.nanoClock = nanoClock;
+    this.matchmaking = new Matchmaking(state, router, settings, counters, nanoClock, observer);
+    this.signaling = new Signaling(state, router, clock, counters, nanoClock, observer);
   }
 
   public ChatCounters counters() {
@@ -60,6 +65,11 @@ public final class ChatService {
   /** Sockets this node holds. */
   public int localSessions() {
     return sessions.size();
+  }
+
+  /** The cluster-wide count of connected users as this node would tell a new socket now. */
+  public int onlineUsers() {
+    return onlineUsers.estimate(sessions.size());
   }
 
   /**
@@ -88,12 +98,34 @@ public final class ChatService {
       session.closed = true;
       return state.closeSession(socketId)
           .thenComposeAsync(before -> {
-            CompletionStage<Void> leftPair = leave(session, before.pairId(), false);
+            CompletionStage<Void> leftPair = matchmaking.leave(session, before.pairId(), false);
             CompletionStage<Void> leftQueue = before.waiting() ? state.leaveQueue(socketId) : DONE;
             return leftPair.thenCombine(leftQueue, (a, b) -> (Void) null);
           }, session.executor())
           .whenComplete((ignored, failure) -> sessions.remove(socketId, session));
     });
+  }
+
+  /**
+   * Another node is gone without closing its sockets (killed, partitioned away) or without settling all its
+   * pairs (a drain that timed out): end its sessions, its queue entries and every pair with a member on it, and
+   * tell the partners here and on other nodes. Pairs are found by node, not through the node's sessions, since
+   * a session record may be gone while its pair remains. Every surviving node may run this at once; each pair
+   * is removed by one of them only, so each partner still hears one partnerLeft.
+   */
+  public CompletionStage<Void> cleanUpLostNode(String lostNodeId) {
+    return state.sessionsOn(lostNodeId).thenCompose(lost -> {
+      LOG.info("node {} lost: ending its {} sessions", lostNodeId, lost.size());
+      CompletableFuture<?>[] closes = lost.stream()
+          .map(socketId -> state.closeSession(socketId).toCompletableFuture())
+          .toArray(CompletableFuture[]::new);
+      return CompletableFuture.allOf(closes);
+    }).thenCompose(closed -> state.purgeQueue(lostNodeId))
+        .thenCompose(purged -> state.removePairsOn(lostNodeId))
+        .thenAccept(ended -> {
+          LOG.info("node {} lost: ended {} of its pairs", lostNodeId, ended.size());
+          ended.forEach(pair -> matchmaking.endLostPair(pair, lostNodeId));
+        });
   }
 
   /** An event from a client of this node. */
@@ -133,29 +165,30 @@ public final class ChatService {
       counters.staleDeliveries.increment();
       return;
     }
+    long arrivedNanos = delivery instanceof Delivery.FromPartner ? nanoClock.getAsLong() : 0;
     session.mailbox.submit(() -> {
       if (session.closed) {
         counters.staleDeliveries.increment();
         return DONE;
       }
-      return handle(session, delivery);
+      return handle(session, delivery, arrivedNanos);
     });
   }
 
-  private CompletionStage<Void> handle(ChatSession session, Delivery delivery) {
+  private CompletionStage<Void> handle(ChatSession session, Delivery delivery, long arrivedNanos) {
     if (delivery instanceof Delivery.FromPartner fromPartner) {
-      return onFromPartner(session, fromPartner);
+      return signaling.onFromPartner(session, fromPartner, arrivedNanos);
     }
     if (delivery instanceof Delivery.Announced announced) {
-      return onAnnounced(session, announced);
+      return signaling.onAnnounced(session, announced);
     }
     if (delivery instanceof Delivery.PairStarted started) {
-      return onPairStarted(session, started.pair());
+      return matchmaking.onPairStarted(session, started.pair());
     }
     if (delivery instanceof Delivery.PairEnded ended) {
-      return onPairEnded(session, ended);
+      return matchmaking.onPairEnded(session, ended);
     }
-    return onMatchAborted(session, ((Delivery.MatchAborted) delivery).pairId());
+    return matchmaking.onMatchAborted(session, ((Delivery.MatchAborted) delivery).pairId());
   }
 
   /** A fresh cluster-wide count; each local socket is told only if it differs from what it was last told. */
@@ -182,25 +215,25 @@ public final class ChatService {
     switch (event) {
       case Events.FIND_CHAT -> {
         boolean withVideo = validator.findChat(args).withVideo();
-        submit(session, ack, () -> findChat(session, withVideo));
+        submit(session, ack, () -> matchmaking.findChat(session, withVideo));
       }
-      case Events.NEXT -> submit(session, ack, () -> next(session));
+      case Events.NEXT -> submit(session, ack, () -> matchmaking.next(session));
       case Events.SEND_MESSAGE -> {
         String text = validator.message(args);
-        submit(session, ack, () -> sendMessage(session, text));
+        submit(session, ack, () -> signaling.sendMessage(session, text));
       }
-      case Events.READY_TO_CONNECT -> submit(session, ack, () -> readyToConnect(session));
+      case Events.READY_TO_CONNECT -> submit(session, ack, () -> signaling.readyToConnect(session));
       case Events.WEBRTC_OFFER -> {
         Map<String, Object> offer = validator.sessionDescription(args, "offer", ChatError.INVALID_OFFER);
-        submit(session, ack, () -> relayOffer(session, offer));
+        submit(session, ack, () -> signaling.relayOffer(session, offer));
       }
       case Events.WEBRTC_ANSWER -> {
         Map<String, Object> answer = validator.sessionDescription(args, "answer", ChatError.INVALID_ANSWER);
-        submit(session, ack, () -> relay(session, Events.WEBRTC_ANSWER, "answer", answer));
+        submit(session, ack, () -> signaling.relay(session, Events.WEBRTC_ANSWER, "answer", answer));
       }
       case Events.ICE_CANDIDATE -> {
         Object candidate = validator.candidate(args);
-        submit(session, ack, () -> relayCandidate(session, candidate));
+        submit(session, ack, () -> signaling.relayCandidate(session, candidate));
       }
       default -> {
         counters.unknownEvents.increment();
@@ -226,244 +259,8 @@ public final class ChatService {
     });
   }
 
-  /** How an accepted event ended, as told to the client's acknowledgement. */
-  private record Outcome(Map<String, Object> ack) {
-
-    static final Outcome OK = new Outcome(Ack.ok());
-    static final Outcome NOT_PAIRED = new Outcome(Ack.failure(ChatError.NOT_PAIRED, "not in a chat"));
-
-    static CompletionStage<Outcome> ok() {
-      return CompletableFuture.completedFuture(OK);
-    }
-
-    static CompletionStage<Outcome> notPaired() {
-      return CompletableFuture.completedFuture(NOT_PAIRED);
-    }
-  }
-
   private void reject(ChatSession session, ChatError error, String message, Ack ack) {
     session.emit(Events.ERROR, message, error.payload(message));
     ack.reply(Ack.failure(error, message));
-  }
-
-  // ---- matching ----
-
-  private CompletionStage<Outcome> findChat(ChatSession session, boolean withVideo) {
-    session.withVideo = withVideo;
-    long ticket = session.nextTicket();
-    return state.startWaiting(session.id, ticket, withVideo, false)
-        .thenComposeAsync(before -> leave(session, before.pairId(), false), session.executor())
-        .thenComposeAsync(left -> waitAndMatch(session, ticket), session.executor())
-        .thenApply(matched -> Outcome.OK);
-  }
-
-  private CompletionStage<Outcome> next(ChatSession session) {
-    long ticket = session.nextTicket();
-    return state.startWaiting(session.id, ticket, session.withVideo, true)
-        .thenComposeAsync(before -> {
-          if (before.waiting()) {
-            session.emit(Events.WAITING);
-            return DONE;
-          }
-          return leave(session, before.pairId(), true)
-              .thenComposeAsync(left -> waitAndMatch(session, ticket), session.executor());
-        }, session.executor())
-        .thenApply(matched -> Outcome.OK);
-  }
-
-  /** Re-enters the queue with the session's own preference, as when its partner pressed next. */
-  private CompletionStage<Void> requeue(ChatSession session) {
-    long ticket = session.nextTicket();
-    return state.startWaiting(session.id, ticket, session.withVideo, false)
-        .thenComposeAsync(before -> leave(session, before.pairId(), false), session.executor())
-        .thenComposeAsync(left -> waitAndMatch(session, ticket), session.executor());
-  }
-
-  private CompletionStage<Void> waitAndMatch(ChatSession session, long ticket) {
-    session.emit(Events.WAITING);
-    return match(session, ticket);
-  }
-
-  private CompletionStage<Void> match(ChatSession session, long ticket) {
-    WaitingEntry self = new WaitingEntry(session.id, router.localNode(), session.withVideo, ticket);
-    return state.enqueueOrMatch(self).thenComposeAsync(
-        other -> other == null ? DONE : pairWith(session, self, other), session.executor());
-  }
-
-  /**
-   * Completes a match taken from the queue. The other member is bound first: if it left meanwhile, this
-   * session is still waiting with its ticket and simply tries again.
-   */
-  private CompletionStage<Void> pairWith(ChatSession session, WaitingEntry self, WaitingEntry other) {
-    Pair pair = Pair.of(UUID.randomUUID().toString(), self, other);
-    return state.createPair(pair)
-        .thenCompose(created -> state.attach(other.socketId(), pair.pairId(), other.ticket()))
-        .thenComposeAsync(otherBound -> {
-          if (!otherBound) {
-            return state.removePair(pair.pairId()).thenComposeAsync(
-                removed -> session.closed ? DONE : match(session, self.ticket()), session.executor());
-          }
-          return state.attach(session.id, pair.pairId(), self.ticket()).thenComposeAsync(selfBound -> {
-            if (!selfBound) {
-              LOG.info("socket {}: left the shared state while being matched; partner {} requeued",
-                  session.id, other.socketId());
-              return state.removePair(pair.pairId()).thenAccept(removed ->
-                  router.send(other.nodeId(), other.socketId(), new Delivery.MatchAborted(pair.pairId())));
-            }
-            router.send(other.nodeId(), other.socketId(), new Delivery.PairStarted(pair));
-            counters.pairsStarted.increment();
-            return onPairStarted(session, pair);
-          }, session.executor());
-        }, session.executor());
-  }
-
-  private CompletionStage<Void> onPairStarted(ChatSession session, Pair pair) {
-    if (session.hasAbandoned(pair.pairId())) {
-      counters.staleDeliveries.increment();
-      return DONE;
-    }
-    session.pair = pair;
-    session.negotiation = pair.isInitiator(session.id) ? new Negotiation(settings.replayCandidates()) : null;
-    Map<String, Object> chatStart = new LinkedHashMap<>();
-    chatStart.put("withVideo", pair.withVideo());
-    chatStart.put("partnerId", pair.otherThan(session.id));
-    session.emit(Events.CHAT_START, chatStart);
-    return DONE;
-  }
-
-  private CompletionStage<Void> onMatchAborted(ChatSession session, String pairId) {
-    return session.pair == null ? requeue(session) : state.detach(session.id, pairId);
-  }
-
-  /**
-   * This session leaves the pair the shared state had it in (if any). Whoever removes the pair record tells
-   * the partner, so the partner hears exactly one partnerLeft however many leave at once.
-   */
-  private CompletionStage<Void> leave(ChatSession session, String pairId, boolean requeuePartner) {
-    Pair known = session.leavePair();
-    if (pairId == null) {
-      return DONE;
-    }
-    if (known == null || !known.pairId().equals(pairId)) {
-      session.abandon(pairId);
-    }
-    return state.removePair(pairId).thenAccept(removed -> {
-      if (removed != null) {
-        String partner = removed.otherThan(session.id);
-        router.send(removed.nodeOf(partner), partner, new Delivery.PairEnded(pairId, session.id, requeuePartner));
-      }
-    });
-  }
-
-  private CompletionStage<Void> onPairEnded(ChatSession session, Delivery.PairEnded ended) {
-    if (!session.isPairedIn(ended.pairId())) {
-      counters.staleDeliveries.increment();
-      return DONE;
-    }
-    session.leavePair();
-    session.emit(Events.PARTNER_LEFT, Map.of("partnerId", ended.leaverId()));
-    return ended.requeue() ? requeue(session) : state.detach(session.id, ended.pairId());
-  }
-
-  // ---- messages and signaling ----
-
-  private CompletionStage<Outcome> sendMessage(ChatSession session, String text) {
-    if (session.pair == null) {
-      return Outcome.notPaired();
-    }
-    Map<String, Object> message = new LinkedHashMap<>();
-    message.put("sender", session.id);
-    message.put("text", text);
-    message.put("senderEmail", session.senderEmail);
-    message.put("timestamp", ISO_MILLIS.format(clock.instant()));
-    session.emit(Events.MESSAGE, message);
-    sendToPartner(session, Events.MESSAGE, message);
-    return Outcome.ok();
-  }
-
-  private CompletionStage<Outcome> readyToConnect(ChatSession session) {
-    Pair pair = session.pair;
-    if (pair == null) {
-      return Outcome.notPaired();
-    }
-    return state.markReady(pair.pairId(), session.id).thenApplyAsync(readiness -> switch (readiness) {
-      case NOT_PAIRED -> Outcome.NOT_PAIRED;
-      case WAITING_FOR_PARTNER -> Outcome.OK;
-      case BOTH_READY, REPEATED -> {
-        router.send(pair.initiatorNode(), pair.initiatorId(),
-            new Delivery.Announced(pair.pairId(), session.id, readiness == ChatState.Readiness.BOTH_READY));
-        yield Outcome.OK;
-      }
-    }, session.executor());
-  }
-
-  private CompletionStage<Void> onAnnounced(ChatSession session, Delivery.Announced announced) {
-    Negotiation negotiation = session.negotiation;
-    if (!session.isPairedIn(announced.pairId()) || negotiation == null) {
-      counters.staleDeliveries.increment();
-      return DONE;
-    }
-    Negotiation.Step step = announced.bothReadyNow()
-        ? negotiation.bothReady()
-        : negotiation.announcedAgain(announced.memberId().equals(session.id));
-    switch (step) {
-      case CREATE_OFFER -> session.emit(Events.CREATE_OFFER);
-      case REPLAY_OFFER -> {
-        sendToPartner(session, Events.WEBRTC_OFFER, withFrom("offer", negotiation.offer(), session.id));
-        for (Object candidate : negotiation.candidatesAfterOffer()) {
-          sendToPartner(session, Events.ICE_CANDIDATE, withFrom("candidate", candidate, session.id));
-        }
-      }
-      case NOTHING -> {
-      }
-    }
-    return DONE;
-  }
-
-  private CompletionStage<Outcome> relayOffer(ChatSession session, Map<String, Object> offer) {
-    if (session.pair != null && session.negotiation != null) {
-      session.negotiation.offerSent(offer);
-    }
-    return relay(session, Events.WEBRTC_OFFER, "offer", offer);
-  }
-
-  private CompletionStage<Outcome> relayCandidate(ChatSession session, Object candidate) {
-    if (session.pair != null && session.negotiation != null) {
-      session.negotiation.candidateSent(candidate);
-    }
-    return relay(session, Events.ICE_CANDIDATE, "candidate", candidate);
-  }
-
-  private CompletionStage<Outcome> relay(ChatSession session, String event, String key, Object value) {
-    if (session.pair == null) {
-      return Outcome.notPaired();
-    }
-    sendToPartner(session, event, withFrom(key, value, session.id));
-    return Outcome.ok();
-  }
-
-  private void sendToPartner(ChatSession session, String event, Map<String, Object> payload) {
-    router.send(session.partnerNode(), session.partnerId(),
-        new Delivery.FromPartner(session.pair.pairId(), session.id, event, payload));
-  }
-
-  private CompletionStage<Void> onFromPartner(ChatSession session, Delivery.FromPartner relayed) {
-    if (!session.isPairedIn(relayed.pairId()) || !session.partnerId().equals(relayed.from())) {
-      counters.staleDeliveries.increment();
-      return DONE;
-    }
-    if (Events.WEBRTC_ANSWER.equals(relayed.event()) && session.negotiation != null) {
-      session.negotiation.answerReceived();
-    }
-    counters.relayedFromPartner.increment();
-    session.emit(relayed.event(), relayed.payload());
-    return DONE;
-  }
-
-  private static Map<String, Object> withFrom(String key, Object value, String from) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put(key, value);
-    payload.put("from", from);
-    return payload;
   }
 }

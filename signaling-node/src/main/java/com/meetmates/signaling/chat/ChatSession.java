@@ -13,6 +13,8 @@ final class ChatSession {
 
   /** Pairs this session left before it heard of them (a match racing its own leave); bounded, it is rare. */
   private static final int ABANDONED_PAIRS_KEPT = 4;
+  /** {@link #askedForPartnerNanos} when the session is not looking for a partner. */
+  static final long NOT_ASKED = Long.MIN_VALUE;
 
   final String id;
   final ClientConnection connection;
@@ -23,6 +25,8 @@ final class ChatSession {
   Pair pair;
   Negotiation negotiation;
   boolean closed;
+  /** When this session last asked for a partner and has not been matched since (for the match latency). */
+  long askedForPartnerNanos = NOT_ASKED;
   /** Written on the session's thread, read by the online-count tick to skip sockets that are up to date. */
   volatile int lastToldOnline = -1;
   private long lastTicket;

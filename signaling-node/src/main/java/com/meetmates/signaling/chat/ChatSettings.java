@@ -41,14 +41,4 @@ public record ChatSettings(
   public boolean rateLimited() {
     return rateLimitPerSecond > 0;
   }
-
-  public ChatSettings withRateLimit(double perSecond, int burst) {
-    return new ChatSettings(maxSdpBytes, maxMessageChars, maxCandidateBytes, replayCandidates, perSecond, burst,
-        abuseDropsPerWindow, abuseWindowMillis);
-  }
-
-  public ChatSettings withAbuse(int dropsPerWindow, long windowMillis) {
-    return new ChatSettings(maxSdpBytes, maxMessageChars, maxCandidateBytes, replayCandidates, rateLimitPerSecond,
-        rateLimitBurst, dropsPerWindow, windowMillis);
-  }
 }

@@ -1,5 +1,7 @@
 package com.meetmates.signaling.chat;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -62,6 +64,18 @@ public interface ChatState {
   CompletionStage<Pair> removePair(String pairId);
 
   CompletionStage<Readiness> markReady(String pairId, String socketId);
+
+  /** Ids of the sessions held by that node according to the shared state. */
+  CompletionStage<Set<String>> sessionsOn(String nodeId);
+
+  /**
+   * Removes every pair with a member on that node, whether or not that member's session is still recorded.
+   * Each pair is removed by exactly one caller (this or {@link #removePair}), which alone gets it back.
+   */
+  CompletionStage<List<Pair>> removePairsOn(String nodeId);
+
+  /** Removes every queue entry of that node's users. */
+  CompletionStage<Void> purgeQueue(String nodeId);
 
   /** Connected users in the whole cluster. */
   CompletionStage<Integer> onlineCount();

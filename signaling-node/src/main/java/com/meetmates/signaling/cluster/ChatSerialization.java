@@ -22,6 +22,8 @@ public final class ChatSerialization implements DataSerializableFactory {
   static final int MARK_READY = 13;
   static final int ENQUEUE_OR_MATCH = 14;
   static final int LEAVE_QUEUE = 15;
+  static final int PURGE_NODE = 16;
+  static final int REMOVE_PAIR_IF_ON_NODE = 17;
 
   /** Adds the factory to a member configuration. */
   public static Config register(Config config) {
@@ -42,6 +44,8 @@ public final class ChatSerialization implements DataSerializableFactory {
       case MARK_READY -> new PairRecord.MarkReady();
       case ENQUEUE_OR_MATCH -> new Lobby.EnqueueOrMatch();
       case LEAVE_QUEUE -> new Lobby.Leave();
+      case PURGE_NODE -> new Lobby.PurgeNode();
+      case REMOVE_PAIR_IF_ON_NODE -> new PairRecord.RemoveIfOnNode();
       default -> null;
     };
   }

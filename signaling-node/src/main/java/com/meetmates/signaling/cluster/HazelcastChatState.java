@@ -2,9 +2,13 @@ package com.meetmates.signaling.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
 import com.meetmates.signaling.chat.ChatState;
 import com.meetmates.signaling.chat.Pair;
 import com.meetmates.signaling.chat.WaitingEntry;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -30,7 +34,8 @@ public final class HazelcastChatState implements ChatState {
 
   /**
    * @param prefix map-name prefix, so that several independent chats can share one cluster
-   * @param blockingExecutor runs the few Hazelcast calls that have no asynchronous form (the size count)
+   * @param blockingExecutor runs the few Hazelcast calls that have no asynchronous form (queries, the size
+   *     count)
    */
   public HazelcastChatState(HazelcastInstance hazelcast, String prefix, Executor blockingExecutor) {
     this.sessions = hazelcast.getMap(prefix + "sessions");
@@ -90,6 +95,25 @@ public final class HazelcastChatState implements ChatState {
   @Override
   public CompletionStage<Readiness> markReady(String pairId, String socketId) {
     return pairs.submitToKey(pairId, new PairRecord.MarkReady(socketId)).thenApply(code -> READINESS[code]);
+  }
+
+  @Override
+  public CompletionStage<Set<String>> sessionsOn(String nodeId) {
+    return CompletableFuture.supplyAsync(
+        () -> Set.copyOf(sessions.keySet(Predicates.equal(SessionRecord.NODE_ID, nodeId))), blockingExecutor);
+  }
+
+  @Override
+  public CompletionStage<List<Pair>> removePairsOn(String nodeId) {
+    return CompletableFuture.supplyAsync(() -> pairs.executeOnEntries(new PairRecord.RemoveIfOnNode(nodeId),
+            Predicates.or(Predicates.equal(PairRecord.INITIATOR_NODE, nodeId),
+                Predicates.equal(PairRecord.PARTNER_NODE, nodeId)))
+        .values().stream().filter(Objects::nonNull).map(PairRecord::toPair).toList(), blockingExecutor);
+  }
+
+  @Override
+  public CompletionStage<Void> purgeQueue(String nodeId) {
+    return lobby.submitToKey(Lobby.KEY, new Lobby.PurgeNode(nodeId));
   }
 
   @Override

@@ -26,6 +26,7 @@ public final class HazelcastConfigs {
     join.getTcpIpConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(LOOPBACK);
+    config.setProperty("hazelcast.socket.bind.any", "false");
     return prepare(config);
   }
 

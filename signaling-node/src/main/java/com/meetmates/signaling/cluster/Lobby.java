@@ -3,18 +3,18 @@ package com.meetmates.signaling.cluster;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Both waiting queues, stored under ONE key so that taking a partner and queueing oneself is a single
  * atomic step on one partition: two users arriving at once can never both queue while the other waits,
  * and one waiting user is never given to two. The entry disappears when both queues are empty.
  */
-final class Lobby implements IdentifiedDataSerializable {
+final class Lobby implements ChatSerializable {
 
   static final String KEY = "lobby";
 
@@ -29,8 +29,8 @@ final class Lobby implements IdentifiedDataSerializable {
     return withVideo ? video : text;
   }
 
-  boolean remove(String socketId) {
-    return video.removeIf(e -> e.socketId.equals(socketId)) | text.removeIf(e -> e.socketId.equals(socketId));
+  boolean remove(Predicate<QueueEntry> which) {
+    return video.removeIf(which) | text.removeIf(which);
   }
 
   /** Same preference first, then the other one; first come, first served within each. */
@@ -51,13 +51,16 @@ final class Lobby implements IdentifiedDataSerializable {
     entry.setValue(lobby.size() == 0 ? null : lobby);
   }
 
-  private static Lobby of(Map.Entry<String, Lobby> entry) {
-    return entry.getValue() == null ? new Lobby() : entry.getValue();
+  /** Removes the matching entries of a stored lobby; stores it back only if something was removed. */
+  private static void removeIf(Map.Entry<String, Lobby> entry, Predicate<QueueEntry> which) {
+    Lobby lobby = entry.getValue();
+    if (lobby != null && lobby.remove(which)) {
+      store(entry, lobby);
+    }
   }
 
-  @Override
-  public int getFactoryId() {
-    return ChatSerialization.FACTORY_ID;
+  private static Lobby of(Map.Entry<String, Lobby> entry) {
+    return entry.getValue() == null ? new Lobby() : entry.getValue();
   }
 
   @Override
@@ -94,7 +97,7 @@ final class Lobby implements IdentifiedDataSerializable {
   }
 
   /** Drops the user's old entry, then takes its partner or queues it; returns the partner or null. */
-  static final class EnqueueOrMatch implements EntryProcessor<String, Lobby, QueueEntry>, IdentifiedDataSerializable {
+  static final class EnqueueOrMatch implements EntryProcessor<String, Lobby, QueueEntry>, ChatSerializable {
 
     private QueueEntry arriving;
 
@@ -108,18 +111,13 @@ final class Lobby implements IdentifiedDataSerializable {
     @Override
     public QueueEntry process(Map.Entry<String, Lobby> entry) {
       Lobby lobby = of(entry);
-      lobby.remove(arriving.socketId);
+      lobby.remove(queued -> queued.socketId.equals(arriving.socketId));
       QueueEntry partner = lobby.takePartnerFor(arriving);
       if (partner == null) {
         lobby.append(arriving);
       }
       store(entry, lobby);
       return partner;
-    }
-
-    @Override
-    public int getFactoryId() {
-      return ChatSerialization.FACTORY_ID;
     }
 
     @Override
@@ -139,45 +137,39 @@ final class Lobby implements IdentifiedDataSerializable {
     }
   }
 
-  /** Removes a user from whichever queue holds it. */
-  static final class Leave implements EntryProcessor<String, Lobby, Void>, IdentifiedDataSerializable {
-
-    private String socketId;
+  /** Removes a user (the argument is its socket id) from whichever queue holds it. */
+  static final class Leave extends OneArgumentProcessor<Lobby, Void> {
 
     Leave() {
+      this(null);
     }
 
     Leave(String socketId) {
-      this.socketId = socketId;
+      super(ChatSerialization.LEAVE_QUEUE, socketId);
     }
 
     @Override
     public Void process(Map.Entry<String, Lobby> entry) {
-      Lobby lobby = entry.getValue();
-      if (lobby != null && lobby.remove(socketId)) {
-        store(entry, lobby);
-      }
+      removeIf(entry, queued -> queued.socketId.equals(argument));
       return null;
     }
+  }
 
-    @Override
-    public int getFactoryId() {
-      return ChatSerialization.FACTORY_ID;
+  /** Removes every entry of one node's users (the argument is the node id; the node is gone). */
+  static final class PurgeNode extends OneArgumentProcessor<Lobby, Void> {
+
+    PurgeNode() {
+      this(null);
+    }
+
+    PurgeNode(String nodeId) {
+      super(ChatSerialization.PURGE_NODE, nodeId);
     }
 
     @Override
-    public int getClassId() {
-      return ChatSerialization.LEAVE_QUEUE;
-    }
-
-    @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
-      out.writeString(socketId);
-    }
-
-    @Override
-    public void readData(ObjectDataInput in) throws IOException {
-      socketId = in.readString();
+    public Void process(Map.Entry<String, Lobby> entry) {
+      removeIf(entry, queued -> queued.nodeId.equals(argument));
+      return null;
     }
   }
 }

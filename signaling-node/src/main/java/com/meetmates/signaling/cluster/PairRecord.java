@@ -1,16 +1,18 @@
 package com.meetmates.signaling.cluster;
 
-import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import com.meetmates.signaling.chat.ChatState.Readiness;
 import com.meetmates.signaling.chat.Pair;
 import java.io.IOException;
 import java.util.Map;
 
 /** A pair in the shared state: both members, their nodes, and both WebRTC ready flags. */
-final class PairRecord implements IdentifiedDataSerializable {
+final class PairRecord implements ChatSerializable {
+
+  /** Attribute names for queries by node. */
+  static final String INITIATOR_NODE = "initiatorNode";
+  static final String PARTNER_NODE = "partnerNode";
 
   String pairId;
   String initiatorId;
@@ -37,11 +39,6 @@ final class PairRecord implements IdentifiedDataSerializable {
 
   Pair toPair() {
     return new Pair(pairId, initiatorId, initiatorNode, partnerId, partnerNode, withVideo);
-  }
-
-  @Override
-  public int getFactoryId() {
-    return ChatSerialization.FACTORY_ID;
   }
 
   @Override
@@ -77,15 +74,14 @@ final class PairRecord implements IdentifiedDataSerializable {
    * Sets one member's ready flag. Runs on the pair's partition one call at a time, so exactly one call sees
    * both flags turn true, whichever member was last and whichever nodes they are on.
    */
-  static final class MarkReady implements EntryProcessor<String, PairRecord, Integer>, IdentifiedDataSerializable {
-
-    private String memberId;
+  static final class MarkReady extends OneArgumentProcessor<PairRecord, Integer> {
 
     MarkReady() {
+      this(null);
     }
 
     MarkReady(String memberId) {
-      this.memberId = memberId;
+      super(ChatSerialization.MARK_READY, memberId);
     }
 
     @Override
@@ -94,8 +90,8 @@ final class PairRecord implements IdentifiedDataSerializable {
       if (pair == null) {
         return Readiness.NOT_PAIRED.ordinal();
       }
-      boolean initiator = memberId.equals(pair.initiatorId);
-      if (!initiator && !memberId.equals(pair.partnerId)) {
+      boolean initiator = argument.equals(pair.initiatorId);
+      if (!initiator && !argument.equals(pair.partnerId)) {
         return Readiness.NOT_PAIRED.ordinal();
       }
       if (initiator ? pair.initiatorReady : pair.partnerReady) {
@@ -110,25 +106,30 @@ final class PairRecord implements IdentifiedDataSerializable {
       return (pair.initiatorReady && pair.partnerReady ? Readiness.BOTH_READY : Readiness.WAITING_FOR_PARTNER)
           .ordinal();
     }
+  }
 
-    @Override
-    public int getFactoryId() {
-      return ChatSerialization.FACTORY_ID;
+  /**
+   * Removes the pair if a member is on the node (the argument is its id), returning it. Runs on the pair's
+   * partition, so a pair a member is removing at the same moment goes to exactly one of them.
+   */
+  static final class RemoveIfOnNode extends OneArgumentProcessor<PairRecord, PairRecord> {
+
+    RemoveIfOnNode() {
+      this(null);
+    }
+
+    RemoveIfOnNode(String nodeId) {
+      super(ChatSerialization.REMOVE_PAIR_IF_ON_NODE, nodeId);
     }
 
     @Override
-    public int getClassId() {
-      return ChatSerialization.MARK_READY;
-    }
-
-    @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
-      out.writeString(memberId);
-    }
-
-    @Override
-    public void readData(ObjectDataInput in) throws IOException {
-      memberId = in.readString();
+    public PairRecord process(Map.Entry<String, PairRecord> entry) {
+      PairRecord pair = entry.getValue();
+      if (pair == null || !(argument.equals(pair.initiatorNode) || argument.equals(pair.partnerNode))) {
+        return null;
+      }
+      entry.setValue(null);
+      return pair;
     }
   }
 }

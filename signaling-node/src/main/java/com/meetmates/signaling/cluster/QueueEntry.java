@@ -2,12 +2,11 @@ package com.meetmates.signaling.cluster;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import com.meetmates.signaling.chat.WaitingEntry;
 import java.io.IOException;
 
 /** Serialized form of a {@link WaitingEntry}. */
-final class QueueEntry implements IdentifiedDataSerializable {
+final class QueueEntry implements ChatSerializable {
 
   String socketId;
   String nodeId;
@@ -28,11 +27,6 @@ final class QueueEntry implements IdentifiedDataSerializable {
 
   WaitingEntry toEntry() {
     return new WaitingEntry(socketId, nodeId, withVideo, ticket);
-  }
-
-  @Override
-  public int getFactoryId() {
-    return ChatSerialization.FACTORY_ID;
   }
 
   @Override

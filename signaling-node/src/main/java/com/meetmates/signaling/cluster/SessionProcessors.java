@@ -3,7 +3,6 @@ package com.meetmates.signaling.cluster;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.util.Map;
 
@@ -15,7 +14,7 @@ final class SessionProcessors {
 
   /** Puts the session in the queue with a new ticket and no pair; returns the record as it was. */
   static final class StartWaiting
-      implements EntryProcessor<String, SessionRecord, SessionRecord>, IdentifiedDataSerializable {
+      implements EntryProcessor<String, SessionRecord, SessionRecord>, ChatSerializable {
 
     private long ticket;
     private boolean withVideo;
@@ -55,11 +54,6 @@ final class SessionProcessors {
     }
 
     @Override
-    public int getFactoryId() {
-      return ChatSerialization.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
       return ChatSerialization.START_WAITING;
     }
@@ -80,7 +74,7 @@ final class SessionProcessors {
   }
 
   /** Binds a waiting session to a pair if it still waits with the ticket the matcher took from the queue. */
-  static final class Attach implements EntryProcessor<String, SessionRecord, Boolean>, IdentifiedDataSerializable {
+  static final class Attach implements EntryProcessor<String, SessionRecord, Boolean>, ChatSerializable {
 
     private String pairId;
     private long ticket;
@@ -106,11 +100,6 @@ final class SessionProcessors {
     }
 
     @Override
-    public int getFactoryId() {
-      return ChatSerialization.FACTORY_ID;
-    }
-
-    @Override
     public int getClassId() {
       return ChatSerialization.ATTACH;
     }
@@ -128,46 +117,25 @@ final class SessionProcessors {
     }
   }
 
-  /** Unbinds the session from a pair, only from that pair. */
-  static final class Detach implements EntryProcessor<String, SessionRecord, Void>, IdentifiedDataSerializable {
-
-    private String pairId;
+  /** Unbinds the session from a pair (the argument is the pair id), only from that pair. */
+  static final class Detach extends OneArgumentProcessor<SessionRecord, Void> {
 
     Detach() {
+      this(null);
     }
 
     Detach(String pairId) {
-      this.pairId = pairId;
+      super(ChatSerialization.DETACH, pairId);
     }
 
     @Override
     public Void process(Map.Entry<String, SessionRecord> entry) {
       SessionRecord record = entry.getValue();
-      if (record != null && pairId.equals(record.pairId)) {
+      if (record != null && argument.equals(record.pairId)) {
         record.pairId = null;
         entry.setValue(record);
       }
       return null;
-    }
-
-    @Override
-    public int getFactoryId() {
-      return ChatSerialization.FACTORY_ID;
-    }
-
-    @Override
-    public int getClassId() {
-      return ChatSerialization.DETACH;
-    }
-
-    @Override
-    public void writeData(ObjectDataOutput out) throws IOException {
-      out.writeString(pairId);
-    }
-
-    @Override
-    public void readData(ObjectDataInput in) throws IOException {
-      pairId = in.readString();
     }
   }
 }

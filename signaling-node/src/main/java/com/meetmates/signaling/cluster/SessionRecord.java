@@ -2,16 +2,17 @@ package com.meetmates.signaling.cluster;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 
 /**
  * A connected user in the shared state: its node, its preference, and whether it waits (a ticket) or is in
  * a pair (a pair id). Never both.
  */
-final class SessionRecord implements IdentifiedDataSerializable {
+final class SessionRecord implements ChatSerializable {
 
   static final long NOT_WAITING = 0;
+  /** Attribute name for queries by node. */
+  static final String NODE_ID = "nodeId";
 
   String nodeId;
   boolean withVideo;
@@ -27,11 +28,6 @@ final class SessionRecord implements IdentifiedDataSerializable {
 
   boolean waiting() {
     return ticket != NOT_WAITING;
-  }
-
-  @Override
-  public int getFactoryId() {
-    return ChatSerialization.FACTORY_ID;
   }
 
   @Override

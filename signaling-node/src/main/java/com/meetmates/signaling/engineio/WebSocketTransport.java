@@ -2,6 +2,7 @@ package com.meetmates.signaling.engineio;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,12 @@ final class WebSocketTransport implements Transport {
   static final short NORMAL_CLOSURE = 1000;
   static final short PROTOCOL_ERROR = 1002;
   static final short MESSAGE_TOO_BIG = 1009;
+  /**
+   * The first fragment of a message that never ends (see {@link #close(short, String)}). Not empty:
+   * with permessage-deflate, Netty refuses to compress an empty fragment. It is the Engine.IO close
+   * packet, so that even a client delivering it would read it rightly.
+   */
+  private static final String UNFINISHED_MESSAGE = PacketCodec.encodeText(Packet.CLOSE);
 
   private final ServerWebSocket webSocket;
   private final Session session;
@@ -123,10 +130,25 @@ final class WebSocketTransport implements Transport {
     close(NORMAL_CLOSURE, "");
   }
 
+  /**
+   * Sends the close frame inside an unfinished fragmented message. The Java client
+   * (engine.io-client-java on OkHttp) has no handler for a close frame: OkHttp stops reading there and
+   * waits for the client to answer it, which it never does, so after a plain close frame that client
+   * only notices the end at its ping timeout (pingInterval + pingTimeout), whenever the server drops
+   * the TCP connection. A close frame between the fragments of a message is allowed (RFC 6455, 5.4):
+   * browsers and Node's ws discard the unfinished message and close cleanly, while OkHttp, which
+   * expects the message to continue, fails the connection at once, and that client reconnects.
+   */
   void close(short code, String reason) {
-    if (!closed) {
-      closed = true;
-      webSocket.close(code, reason);
+    if (closed) {
+      return;
     }
+    closed = true;
+    try {
+      webSocket.writeFrame(WebSocketFrame.textFrame(UNFINISHED_MESSAGE, false));
+    } catch (IllegalStateException peerClosed) {
+      return;
+    }
+    webSocket.close(code, reason);
   }
 }

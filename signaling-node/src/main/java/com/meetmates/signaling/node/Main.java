@@ -1,36 +1,30 @@
 package com.meetmates.signaling.node;
 
-import java.util.concurrent.TimeUnit;
+import com.meetmates.signaling.node.drain.DrainOnShutdown;
+import com.meetmates.signaling.node.observability.LogContext;
+import com.meetmates.signaling.node.observability.LogSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts one signaling node, configured by the environment (see {@link NodeConfig}). */
+/** Starts one signaling node, configured by the environment (see {@link NodeConfig}); SIGTERM drains it. */
 public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-  private static final long SHUTDOWN_TIMEOUT_MS = SignalingNode.DRAIN_TIMEOUT_MS + 20_000;
 
   private Main() {
   }
 
   public static void main(String[] args) {
     NodeConfig config = NodeConfig.load(System.getenv());
+    LogSetup.use(config.logFormat());
     SignalingNode.start(config).onComplete(started -> {
       if (started.failed()) {
         LOG.error("node failed to start", started.cause());
         System.exit(1);
       }
       SignalingNode node = started.result();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(node), "meetmates-shutdown"));
+      LogContext.nodeOfThisProcess(node.nodeId());
+      DrainOnShutdown.install(node::drain, node.drainBoundMs());
     });
-  }
-
-  private static void stop(SignalingNode node) {
-    try {
-      node.close().toCompletionStage().toCompletableFuture().get(SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-      LOG.info("node {} stopped", node.nodeId());
-    } catch (Exception e) {
-      LOG.warn("node {} did not stop cleanly", node.nodeId(), e);
-    }
   }
 }

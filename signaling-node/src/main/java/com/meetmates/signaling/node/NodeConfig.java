@@ -2,6 +2,7 @@ package com.meetmates.signaling.node;
 
 import com.meetmates.signaling.chat.ChatSettings;
 import com.meetmates.signaling.engineio.EngineIoOptions;
+import com.meetmates.signaling.node.observability.LogFormat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -44,10 +45,19 @@ public final class NodeConfig {
   public static final String CLUSTER_HOST = "CLUSTER_HOST";
   public static final String ICE_SERVERS = "ICE_SERVERS";
   public static final String ONLINE_USERS_INTERVAL_MS = "ONLINE_USERS_INTERVAL_MS";
+  public static final String DRAIN_DELAY_MS = "DRAIN_DELAY_MS";
+  public static final String DRAIN_TIMEOUT_MS = "DRAIN_TIMEOUT_MS";
+  public static final String METRICS_STATE_INTERVAL_MS = "METRICS_STATE_INTERVAL_MS";
+  public static final String LOG_FORMAT = "LOG_FORMAT";
 
   public static final int DEFAULT_PORT = 3001;
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final long DEFAULT_ONLINE_USERS_INTERVAL_MS = 1000;
+  /** Long enough for a load balancer's readiness check to see the node leave before its sockets close. */
+  public static final long DEFAULT_DRAIN_DELAY_MS = 1000;
+  /** Delay, closing the sockets, settling their pairs and the last sweep: well inside a 45 s grace period. */
+  public static final long DEFAULT_DRAIN_TIMEOUT_MS = 15_000;
+  public static final long DEFAULT_METRICS_STATE_INTERVAL_MS = 5000;
   public static final String DEFAULT_ICE_SERVERS =
       "[{\"urls\":\"stun:stun.l.google.com:19302\"},{\"urls\":\"stun:stun1.l.google.com:19302\"}]";
 
@@ -68,13 +78,6 @@ public final class NodeConfig {
   /** Only the given settings over the defaults (for tests and embedding). */
   public static NodeConfig of(Map<String, String> settings) {
     return new NodeConfig(settings);
-  }
-
-  /** The same configuration with some settings replaced. */
-  public NodeConfig with(Map<String, String> overrides) {
-    Map<String, String> merged = new HashMap<>(values);
-    merged.putAll(overrides);
-    return new NodeConfig(merged);
   }
 
   public int port() {
@@ -142,6 +145,45 @@ public final class NodeConfig {
 
   public long onlineUsersIntervalMs() {
     return longValue(ONLINE_USERS_INTERVAL_MS, DEFAULT_ONLINE_USERS_INTERVAL_MS);
+  }
+
+  /** After SIGTERM: how long the node stays up, not ready and refusing new sessions, before closing its sockets. */
+  public long drainDelayMs() {
+    return nonNegative(DRAIN_DELAY_MS, longValue(DRAIN_DELAY_MS, DEFAULT_DRAIN_DELAY_MS));
+  }
+
+  /**
+   * The bound on a drain, from the stop request until the node starts leaving the cluster: the drain delay, then
+   * closing the sockets and settling their pairs; what is not settled by then the node removes itself.
+   */
+  public long drainTimeoutMs() {
+    long timeout = longValue(DRAIN_TIMEOUT_MS, DEFAULT_DRAIN_TIMEOUT_MS);
+    if (timeout <= drainDelayMs()) {
+      throw new IllegalArgumentException(DRAIN_TIMEOUT_MS + " (" + timeout + ") must be larger than "
+          + DRAIN_DELAY_MS + " (" + drainDelayMs() + "), which it includes");
+    }
+    return timeout;
+  }
+
+  /** How often /metrics' cluster-wide sizes (sessions, pairs, waiting) are read from the shared state. */
+  public long metricsStateIntervalMs() {
+    long interval = longValue(METRICS_STATE_INTERVAL_MS, DEFAULT_METRICS_STATE_INTERVAL_MS);
+    if (interval <= 0) {
+      throw new IllegalArgumentException(METRICS_STATE_INTERVAL_MS + " must be positive, got " + interval);
+    }
+    return interval;
+  }
+
+  /** text (default, for a terminal) or json (one JSON object per line, for a log collector). */
+  public LogFormat logFormat() {
+    return optional(LOG_FORMAT).map(LogFormat::parse).orElse(LogFormat.TEXT);
+  }
+
+  private static long nonNegative(String key, long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(key + " must not be negative, got " + value);
+    }
+    return value;
   }
 
   private Optional<String> optional(String key) {

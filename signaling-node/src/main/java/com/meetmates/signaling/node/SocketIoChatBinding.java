@@ -3,6 +3,7 @@ package com.meetmates.signaling.node;
 import com.meetmates.signaling.chat.Ack;
 import com.meetmates.signaling.chat.ChatService;
 import com.meetmates.signaling.chat.ClientConnection;
+import com.meetmates.signaling.node.observability.LogContext;
 import com.meetmates.signaling.socketio.Namespace;
 import com.meetmates.signaling.socketio.SocketIoSocket;
 import io.vertx.core.Context;
@@ -19,15 +20,17 @@ final class SocketIoChatBinding {
   private SocketIoChatBinding() {
   }
 
-  static void bind(Namespace namespace, ChatService chat) {
+  /** Every line the chat logs for a socket carries the socket's and the node's ids (see {@link LogContext}). */
+  static void bind(Namespace namespace, ChatService chat, String nodeId) {
     namespace.onConnection(socket -> {
       Context context = Vertx.currentContext();
-      Executor onSocketContext = task -> context.runOnContext(ignored -> task.run());
+      Executor onSocketContext = LogContext.forSocket(nodeId, socket.id(),
+          task -> context.runOnContext(ignored -> task.run()));
       String email = (String) socket.attributes().getOrDefault(SENDER_EMAIL, ANONYMOUS);
       chat.open(new SocketConnection(socket), email, onSocketContext);
-      socket.onUnhandledEvent((event, args, ack) -> chat.onEvent(socket.id(), event, PlainJson.list(args),
-          ack.requested() ? response -> ack.send(response) : Ack.NONE));
-      socket.onDisconnect(reason -> chat.close(socket.id()));
+      socket.onUnhandledEvent((event, args, ack) -> LogContext.run(nodeId, socket.id(), () ->
+          chat.onEvent(socket.id(), event, PlainJson.list(args), ack.requested() ? response -> ack.send(response) : Ack.NONE)));
+      socket.onDisconnect(reason -> LogContext.run(nodeId, socket.id(), () -> chat.close(socket.id())));
     });
   }
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +17,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WebSocketTransportTest {
 
@@ -123,6 +129,35 @@ class WebSocketTransportTest {
     assertThat(client.awaitClose()).isEqualTo((short) 1000);
     assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.FORCED_CLOSE);
     await().atMost(Duration.ofSeconds(5)).until(() -> server.engineIo.clientsCount() == 0);
+  }
+
+  /**
+   * The close frame comes inside a message that never ends (RFC 6455 allows control frames between
+   * fragments): the Java client (OkHttp) fails the connection there instead of waiting for its ping
+   * timeout. Also with permessage-deflate, as browsers and Node's ws negotiate it.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void theServerClosingSendsTheCloseFrameInsideAnUnfinishedMessage(boolean compressed) throws Exception {
+    server = EngineIoTestServer.start(new EngineIoOptions());
+    BlockingQueue<WebSocketFrame> frames = new LinkedBlockingQueue<>();
+    io.vertx.core.http.WebSocketClient client = server.vertx
+        .createWebSocketClient(new WebSocketClientOptions().setTryUsePerMessageCompression(compressed));
+    WebSocket webSocket = EngineIoTestServer.await(client
+        .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port).setURI(server.path(WEBSOCKET_QUERY)))
+        .map(opened -> opened.frameHandler(frames::add)));
+    assertThat(webSocket.headers().contains("Sec-WebSocket-Extensions")).as("permessage-deflate").isEqualTo(compressed);
+    assertThat(frames.poll(EngineIoTestServer.WAIT_SECONDS, TimeUnit.SECONDS).textData()).startsWith("0");
+
+    server.nextSocket().close();
+
+    WebSocketFrame unfinished = frames.poll(EngineIoTestServer.WAIT_SECONDS, TimeUnit.SECONDS);
+    assertThat(unfinished.isText()).isTrue();
+    assertThat(unfinished.isFinal()).isFalse();
+    WebSocketFrame close = frames.poll(EngineIoTestServer.WAIT_SECONDS, TimeUnit.SECONDS);
+    assertThat(close.isClose()).isTrue();
+    assertThat(close.closeStatusCode()).isEqualTo((short) 1000);
+    EngineIoTestServer.await(client.close());
   }
 
   @Test

@@ -8,7 +8,9 @@ import com.meetmates.signaling.cluster.TestClusters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /** Real signaling nodes on one real Hazelcast cluster, each on a random HTTP port. */
@@ -16,6 +18,7 @@ final class NodeFixture implements AutoCloseable {
 
   private final List<ClusterNode> members;
   private final List<SignalingNode> nodes = new ArrayList<>();
+  private final Set<Integer> gone = new HashSet<>();
 
   private NodeFixture(List<ClusterNode> members) {
     this.members = members;
@@ -51,8 +54,28 @@ final class NodeFixture implements AutoCloseable {
     return nodes.get(index);
   }
 
+  /** The shared state, seen from the first node still running. */
   HazelcastChatState state() {
-    return nodes.get(0).state();
+    for (int i = 0; i < nodes.size(); i++) {
+      if (!gone.contains(i)) {
+        return nodes.get(i).state();
+      }
+    }
+    throw new IllegalStateException("no node left");
+  }
+
+  /** Kills a node as a crash would: its Hazelcast member vanishes without leaving, then its process stops. */
+  void kill(int index) throws Exception {
+    gone.add(index);
+    members.get(index).hazelcast().getLifecycleService().terminate();
+    members.get(index).vertx().close();
+  }
+
+  /** Stops a node gracefully, as on SIGTERM: sockets closed, sessions settled, then it leaves the cluster. */
+  void stop(int index) throws Exception {
+    gone.add(index);
+    TestClusters.await(nodes.get(index).close());
+    TestClusters.await(members.get(index).close());
   }
 
   /** Waits until the shared state holds no session, no pair and nobody waiting. */
@@ -63,11 +86,15 @@ final class NodeFixture implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    for (SignalingNode node : nodes) {
-      TestClusters.await(node.close());
+    for (int i = 0; i < nodes.size(); i++) {
+      if (!gone.contains(i)) {
+        TestClusters.await(nodes.get(i).close());
+      }
     }
-    for (ClusterNode member : members) {
-      TestClusters.await(member.close());
+    for (int i = 0; i < members.size(); i++) {
+      if (!gone.contains(i)) {
+        TestClusters.await(members.get(i).close());
+      }
     }
   }
 }

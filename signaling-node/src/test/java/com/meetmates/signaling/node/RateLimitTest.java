@@ -51,12 +51,13 @@ class RateLimitTest {
 
   @Test
   void sustainedAbuseDisconnectsTheSocket() throws Exception {
-    try (ChatClient abuser = ChatClient.connect(node.url())) {
+    try (ChatClient abuser = ChatClient.connect(node.url(), ChatClient.WEBSOCKET_ONLY, Map.of())) {
       for (int i = 0; i < BURST + DISCONNECT_AFTER_DROPS; i++) {
         abuser.emit("sendMessage", "flood " + i);
       }
 
       abuser.next("disconnect");
+      assertThat(abuser.received("error")).isEqualTo(DISCONNECT_AFTER_DROPS - 1);
       await().atMost(Duration.ofSeconds(20)).until(() -> node.node(0).chat().localSessions() == 0);
       assertThat(node.node(0).chat().counters().abuseDisconnects()).isEqualTo(1);
     }

@@ -26,6 +26,7 @@ class JavaClientTest {
   private static final long HEARTBEAT_INTERVAL_MS = 400;
   private static final long HEARTBEAT_TIMEOUT_MS = 600;
   private static final Duration NO_RECONNECTION_WINDOW = Duration.ofSeconds(1);
+  private static final Duration CLOSE_NOTICED_WITHIN = Duration.ofSeconds(2);
 
   private static SocketIoTestServer server;
   private static SocketIoTestServer heartbeatServer;
@@ -139,6 +140,32 @@ class JavaClientTest {
     assertThat(client.socket.id()).isNotEqualTo(firstId);
     client.socket.emit("echo", "again");
     assertThat(client.next("echo")).containsExactly("again");
+  }
+
+  /**
+   * What a draining node does: it closes its sessions without DISCONNECT. The client notices at once
+   * (not at its ping timeout, 45 s with the defaults) and reconnects by itself.
+   */
+  @ParameterizedTest
+  @EnumSource(TransportMode.class)
+  void noticesTheServerClosingItsSessionsAtOnceAndReconnects(TransportMode mode) throws Exception {
+    try (SocketIoTestServer closing = SocketIoTestServer.start()) {
+      RecordedSocket client = connected(closing, mode, Map.of()).listen("echo");
+      String firstId = client.socket.id();
+      CompletableFuture<Object> disconnected = new CompletableFuture<>();
+      client.socket.once(Socket.EVENT_DISCONNECT, args -> disconnected.complete(args[0]));
+
+      CompletableFuture<Void> closed = closing.io().close().toCompletionStage().toCompletableFuture();
+
+      assertThat(disconnected.get(CLOSE_NOTICED_WITHIN.toMillis(), TimeUnit.MILLISECONDS))
+          .isNotEqualTo("io server disconnect");
+      closed.get(JavaClientFixture.AWAIT_SECONDS, TimeUnit.SECONDS);
+      client.next(Socket.EVENT_CONNECT);
+      assertThat(closing.app.disconnectReasons).containsEntry(firstId, DisconnectReason.SERVER_SHUTTING_DOWN);
+      assertThat(client.socket.id()).isNotEqualTo(firstId);
+      client.socket.emit("echo", "back");
+      assertThat(client.next("echo")).containsExactly("back");
+    }
   }
 
   @ParameterizedTest

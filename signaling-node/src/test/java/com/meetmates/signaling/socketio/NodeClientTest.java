@@ -16,6 +16,8 @@ class NodeClientTest {
 
   private static final long HEARTBEAT_INTERVAL_MS = 400;
   private static final long HEARTBEAT_TIMEOUT_MS = 600;
+  private static final long CLOSE_NOTICED_WITHIN_MS = 2_000;
+  private static final int NORMAL_CLOSURE = 1000;
 
   private static SocketIoTestServer server;
   private static SocketIoTestServer heartbeatServer;
@@ -140,5 +142,22 @@ class NodeClientTest {
 
     assertThat(step(lines, "ack").getJsonArray("args"))
         .isEqualTo(new JsonArray().add(new JsonObject().put("unknown", "no-such-event")));
+  }
+
+  /** A draining node closes its sessions without DISCONNECT: the client notices at once and reconnects by itself. */
+  @ParameterizedTest
+  @EnumSource(TransportMode.class)
+  void noticesTheServerClosingItsSessionsAtOnceAndReconnects(TransportMode mode) throws Exception {
+    try (SocketIoTestServer closing = SocketIoTestServer.start()) {
+      List<JsonObject> lines = NodeScenario.run("server-close", closing.url(), mode);
+
+      JsonObject disconnected = step(lines, "disconnected");
+      assertThat(disconnected.getString("reason")).isEqualTo("transport close");
+      assertThat(disconnected.getLong("afterMs")).isLessThan(CLOSE_NOTICED_WITHIN_MS);
+      if (mode != TransportMode.POLLING) {
+        assertThat(disconnected.getInteger("code")).as("a clean WebSocket close").isEqualTo(NORMAL_CLOSURE);
+      }
+      assertThat(step(lines, "reconnected").getString("id")).isNotEqualTo(step(lines, "connected").getString("id"));
+    }
   }
 }

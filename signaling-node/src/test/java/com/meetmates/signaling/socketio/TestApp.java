@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The application the client tests talk to, built only on the public API: echo, auth, questions
- * to the client, server-side disconnect, a refusing middleware and a second namespace. It records
- * what the server saw so that tests can check the server side too.
+ * to the client, server-side disconnect, closing every session as a draining node does, a refusing
+ * middleware and a second namespace. It records what the server saw so that tests can check the
+ * server side too.
  */
 final class TestApp {
 
@@ -33,14 +34,14 @@ final class TestApp {
         next.proceed();
       }
     });
-    main.onConnection(this::onMainConnection);
+    main.onConnection(socket -> onMainConnection(server, socket));
     server.namespace(ADMIN_NAMESPACE).onConnection(socket -> {
       track(socket);
       socket.on("echo", (args, ack) -> socket.emit("echo", prepend("admin", args)));
     });
   }
 
-  private void onMainConnection(SocketIoSocket socket) {
+  private void onMainConnection(SocketIoServer server, SocketIoSocket socket) {
     track(socket);
     socket.on("echo", (args, ack) -> {
       Object[] values = args.getList().toArray();
@@ -56,6 +57,7 @@ final class TestApp {
       }
     }));
     socket.on("disconnect-me", (args, ack) -> socket.disconnect());
+    socket.on("close-server", (args, ack) -> server.close());
     socket.onUnhandledEvent((event, args, ack) -> {
       unknownEvents.incrementAndGet();
       ack.send(new JsonObject().put("unknown", event));

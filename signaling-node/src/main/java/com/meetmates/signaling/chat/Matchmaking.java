@@ -1,0 +1,179 @@
+package com.meetmates.signaling.chat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pairs and unpairs sessions: the queue, the match, and the end of a pair. Whoever removes a pair from the
+ * shared state tells the partner, so a partner hears exactly one partnerLeft however many leave at once.
+ * Every method runs inside the session's mailbox.
+ */
+final class Matchmaking {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Matchmaking.class);
+  private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
+
+  private final ChatState state;
+  private final Router router;
+  private final ChatSettings settings;
+  private final ChatCounters counters;
+  private final LongSupplier nanoClock;
+  private final ChatObserver observer;
+
+  Matchmaking(ChatState state, Router router, ChatSettings settings, ChatCounters counters, LongSupplier nanoClock,
+      ChatObserver observer) {
+    this.state = state;
+    this.router = router;
+    this.settings = settings;
+    this.counters = counters;
+    this.nanoClock = nanoClock;
+    this.observer = observer;
+  }
+
+
+  CompletionStage<Outcome> findChat(ChatSession session, boolean withVideo) {
+    session.withVideo = withVideo;
+    session.askedForPartnerNanos = nanoClock.getAsLong();
+    long ticket = session.nextTicket();
+    return state.startWaiting(session.id, ticket, withVideo, false)
+        .thenComposeAsync(before -> leave(session, before.pairId(), false), session.executor())
+        .thenComposeAsync(left -> waitAndMatch(session, ticket), session.executor())
+        .thenApply(matched -> Outcome.OK);
+  }
+
+  CompletionStage<Outcome> next(ChatSession session) {
+    long ticket = session.nextTicket();
+    long askedNanos = nanoClock.getAsLong();
+    return state.startWaiting(session.id, ticket, session.withVideo, true)
+        .thenComposeAsync(before -> {
+          if (before.waiting()) {
+            session.emit(Events.WAITING);
+            return DONE;
+          }
+          session.askedForPartnerNanos = askedNanos;
+          return leave(session, before.pairId(), true)
+              .thenComposeAsync(left -> waitAndMatch(session, ticket), session.executor());
+        }, session.executor())
+        .thenApply(matched -> Outcome.OK);
+  }
+
+  /** Re-enters the queue with the session's own preference, as when its partner pressed next. */
+  private CompletionStage<Void> requeue(ChatSession session) {
+    long ticket = session.nextTicket();
+    if (session.askedForPartnerNanos == ChatSession.NOT_ASKED) {
+      session.askedForPartnerNanos = nanoClock.getAsLong();
+    }
+    return state.startWaiting(session.id, ticket, session.withVideo, false)
+        .thenComposeAsync(before -> leave(session, before.pairId(), false), session.executor())
+        .thenComposeAsync(left -> waitAndMatch(session, ticket), session.executor());
+  }
+
+  private CompletionStage<Void> waitAndMatch(ChatSession session, long ticket) {
+    session.emit(Events.WAITING);
+    return match(session, ticket);
+  }
+
+  private CompletionStage<Void> match(ChatSession session, long ticket) {
+    WaitingEntry self = new WaitingEntry(session.id, router.localNode(), session.withVideo, ticket);
+    return state.enqueueOrMatch(self).thenComposeAsync(
+        other -> other == null ? DONE : pairWith(session, self, other), session.executor());
+  }
+
+  /**
+   * Completes a match taken from the queue. The other member is bound first: if it left meanwhile, this
+   * session is still waiting with its ticket and simply tries again.
+   */
+  private CompletionStage<Void> pairWith(ChatSession session, WaitingEntry self, WaitingEntry other) {
+    Pair pair = Pair.of(UUID.randomUUID().toString(), self, other);
+    return state.createPair(pair)
+        .thenCompose(created -> state.attach(other.socketId(), pair.pairId(), other.ticket()))
+        .thenComposeAsync(otherBound -> {
+          if (!otherBound) {
+            return state.removePair(pair.pairId()).thenComposeAsync(
+                removed -> session.closed ? DONE : match(session, self.ticket()), session.executor());
+          }
+          return state.attach(session.id, pair.pairId(), self.ticket()).thenComposeAsync(selfBound -> {
+            if (!selfBound) {
+              LOG.info("socket {}: left the shared state while being matched; partner {} requeued",
+                  session.id, other.socketId());
+              return state.removePair(pair.pairId()).thenAccept(removed ->
+                  router.send(other.nodeId(), other.socketId(), new Delivery.MatchAborted(pair.pairId())));
+            }
+            router.send(other.nodeId(), other.socketId(), new Delivery.PairStarted(pair));
+            counters.pairsStarted.increment();
+            return onPairStarted(session, pair);
+          }, session.executor());
+        }, session.executor());
+  }
+
+  CompletionStage<Void> onPairStarted(ChatSession session, Pair pair) {
+    if (session.hasAbandoned(pair.pairId())) {
+      counters.staleDeliveries.increment();
+      return DONE;
+    }
+    session.pair = pair;
+    session.negotiation = pair.isInitiator(session.id) ? new Negotiation(settings.replayCandidates()) : null;
+    Map<String, Object> chatStart = new LinkedHashMap<>();
+    chatStart.put("withVideo", pair.withVideo());
+    chatStart.put("partnerId", pair.otherThan(session.id));
+    session.emit(Events.CHAT_START, chatStart);
+    if (session.askedForPartnerNanos != ChatSession.NOT_ASKED) {
+      observer.matched(nanoClock.getAsLong() - session.askedForPartnerNanos);
+      session.askedForPartnerNanos = ChatSession.NOT_ASKED;
+    }
+    return DONE;
+  }
+
+  CompletionStage<Void> onMatchAborted(ChatSession session, String pairId) {
+    return session.pair == null ? requeue(session) : state.detach(session.id, pairId);
+  }
+
+  /**
+   * This session leaves the pair the shared state had it in (if any). Whoever removes the pair record tells
+   * the partner, so the partner hears exactly one partnerLeft however many leave at once.
+   */
+  CompletionStage<Void> leave(ChatSession session, String pairId, boolean requeuePartner) {
+    Pair known = session.leavePair();
+    if (pairId == null) {
+      return DONE;
+    }
+    if (known == null || !known.pairId().equals(pairId)) {
+      session.abandon(pairId);
+    }
+    return state.removePair(pairId).thenAccept(removed -> {
+      if (removed != null) {
+        tellPartner(removed, session.id, requeuePartner);
+      }
+    });
+  }
+
+  CompletionStage<Void> onPairEnded(ChatSession session, Delivery.PairEnded ended) {
+    if (!session.isPairedIn(ended.pairId())) {
+      counters.staleDeliveries.increment();
+      return DONE;
+    }
+    session.leavePair();
+    session.emit(Events.PARTNER_LEFT, Map.of("partnerId", ended.leaverId()));
+    return ended.requeue() ? requeue(session) : state.detach(session.id, ended.pairId());
+  }
+
+  /** Tells the member of a removed pair that is not on the lost node, if any, that its partner left. */
+  void endLostPair(Pair removed, String lostNodeId) {
+    boolean initiatorLost = removed.initiatorNode().equals(lostNodeId);
+    if (initiatorLost && removed.partnerNode().equals(lostNodeId)) {
+      return;
+    }
+    tellPartner(removed, initiatorLost ? removed.initiatorId() : removed.partnerId(), false);
+  }
+
+  private void tellPartner(Pair removed, String leaverId, boolean requeuePartner) {
+    String partner = removed.otherThan(leaverId);
+    router.send(removed.nodeOf(partner), partner, new Delivery.PairEnded(removed.pairId(), leaverId, requeuePartner));
+  }
+}
