@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The Origin allow-list for both transports. A request without Origin (a non-browser client) is
- * allowed; a browser origin outside the list is refused with the Engine.IO Forbidden answer, which is
- * why this is not Vert.x Web's CorsHandler.
+ * The Origin allow-list for both transports. A request without Origin (a non-browser client) and a
+ * page served by the same host (Origin matching the Host header) are always allowed; any other
+ * browser origin must be on the list (or the list must hold "*"), otherwise it is refused with the
+ * Engine.IO Forbidden answer, which is why this is not Vert.x Web's CorsHandler.
  */
 final class Cors {
 
@@ -25,8 +26,14 @@ final class Cors {
     this.credentials = credentials;
   }
 
-  boolean allows(String origin) {
-    return origin == null || anyOrigin || origins.contains(origin);
+  boolean allows(HttpServerRequest request) {
+    String origin = request.getHeader("Origin");
+    return origin == null || anyOrigin || origins.contains(origin) || sameHost(origin, request.getHeader("Host"));
+  }
+
+  private static boolean sameHost(String origin, String host) {
+    int schemeEnd = origin.indexOf("://");
+    return host != null && schemeEnd > 0 && origin.substring(schemeEnd + 3).equalsIgnoreCase(host);
   }
 
   /** Adds the CORS answer headers for an allowed origin. */

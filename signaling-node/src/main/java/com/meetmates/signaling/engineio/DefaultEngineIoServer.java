@@ -114,7 +114,7 @@ final class DefaultEngineIoServer implements EngineIoServer {
   }
 
   private void route(HttpServerRequest request, Buffer alreadyReadBody) {
-    if (!cors.allows(request.getHeader("Origin"))) {
+    if (!cors.allows(request)) {
       log.debug("engine.io request from forbidden origin {}", request.getHeader("Origin"));
       refuse(request, EngineIoError.FORBIDDEN);
       return;

@@ -98,7 +98,7 @@ public final class NodeConfig {
   }
 
   public List<String> corsOrigins() {
-    return Arrays.stream(values.getOrDefault(CORS_ORIGINS, "*").split(","))
+    return Arrays.stream(values.getOrDefault(CORS_ORIGINS, "").split(","))
         .map(String::trim).filter(origin -> !origin.isEmpty()).toList();
   }
 

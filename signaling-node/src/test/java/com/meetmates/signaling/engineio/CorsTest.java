@@ -83,6 +83,21 @@ class CorsTest {
   }
 
   @Test
+  void aPageServedByTheSameHostIsAllowedWithoutBeingListed() throws Exception {
+    server = EngineIoTestServer.start(new EngineIoOptions().allowedOrigins(List.of()));
+    HttpResponse<String> response = handshakeFrom("http://127.0.0.1:" + server.port);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).startsWith("0{");
+  }
+
+  @Test
+  void withAnEmptyListEveryOtherOriginIsRefused() throws Exception {
+    server = EngineIoTestServer.start(new EngineIoOptions().allowedOrigins(List.of()));
+    assertThat(handshakeFrom(FORBIDDEN).statusCode()).isEqualTo(403);
+    assertThat(handshakeFrom("http://127.0.0.1:" + (server.port + 1)).statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void aRequestWithoutOriginIsNotABrowserAndIsAllowed() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions().allowedOrigins(List.of(ALLOWED)));
     new PollingClient(server).open();
