@@ -27,6 +27,7 @@ public final class HazelcastChatState implements ChatState {
   private final IMap<String, PairRecord> pairs;
   private final IMap<String, Lobby> lobby;
   private final Executor blockingExecutor;
+  private final Executor continuations;
 
   /** What the shared state holds, for health figures and for tests that check nothing is left behind. */
   public record Sizes(int sessions, int pairs, int waiting) {
@@ -36,65 +37,70 @@ public final class HazelcastChatState implements ChatState {
    * @param prefix map-name prefix, so that several independent chats can share one cluster
    * @param blockingExecutor runs the few Hazelcast calls that have no asynchronous form (queries, the size
    *     count)
+   * @param continuations runs what follows each asynchronous Hazelcast call: Hazelcast runs continuations
+   *     given no executor on the common ForkJoinPool, or, where that pool has a single thread (2 cores), on a
+   *     NEW THREAD PER CALLBACK, which under load starts thousands of threads and stalls matching
    */
-  public HazelcastChatState(HazelcastInstance hazelcast, String prefix, Executor blockingExecutor) {
+  public HazelcastChatState(HazelcastInstance hazelcast, String prefix, Executor blockingExecutor,
+      Executor continuations) {
     this.sessions = hazelcast.getMap(prefix + "sessions");
     this.pairs = hazelcast.getMap(prefix + "pairs");
     this.lobby = hazelcast.getMap(prefix + "lobby");
     this.blockingExecutor = blockingExecutor;
+    this.continuations = continuations;
   }
 
   @Override
   public CompletionStage<Void> openSession(String socketId, String nodeId) {
-    return sessions.setAsync(socketId, new SessionRecord(nodeId));
+    return handOver(sessions.setAsync(socketId, new SessionRecord(nodeId)));
   }
 
   @Override
   public CompletionStage<SessionSnapshot> closeSession(String socketId) {
-    return sessions.removeAsync(socketId).thenApply(HazelcastChatState::snapshot);
+    return handOver(sessions.removeAsync(socketId)).thenApply(HazelcastChatState::snapshot);
   }
 
   @Override
   public CompletionStage<SessionSnapshot> startWaiting(String socketId, long ticket, boolean withVideo,
       boolean keepIfWaiting) {
-    return sessions.submitToKey(socketId, new SessionProcessors.StartWaiting(ticket, withVideo, keepIfWaiting))
+    return handOver(sessions.submitToKey(socketId, new SessionProcessors.StartWaiting(ticket, withVideo, keepIfWaiting)))
         .thenApply(HazelcastChatState::snapshot);
   }
 
   @Override
   public CompletionStage<WaitingEntry> enqueueOrMatch(WaitingEntry entry) {
-    return lobby.submitToKey(Lobby.KEY, new Lobby.EnqueueOrMatch(QueueEntry.of(entry)))
+    return handOver(lobby.submitToKey(Lobby.KEY, new Lobby.EnqueueOrMatch(QueueEntry.of(entry))))
         .thenApply(partner -> partner == null ? null : partner.toEntry());
   }
 
   @Override
   public CompletionStage<Void> leaveQueue(String socketId) {
-    return lobby.submitToKey(Lobby.KEY, new Lobby.Leave(socketId));
+    return handOver(lobby.submitToKey(Lobby.KEY, new Lobby.Leave(socketId)));
   }
 
   @Override
   public CompletionStage<Void> createPair(Pair pair) {
-    return pairs.setAsync(pair.pairId(), PairRecord.of(pair));
+    return handOver(pairs.setAsync(pair.pairId(), PairRecord.of(pair)));
   }
 
   @Override
   public CompletionStage<Boolean> attach(String socketId, String pairId, long ticket) {
-    return sessions.submitToKey(socketId, new SessionProcessors.Attach(pairId, ticket));
+    return handOver(sessions.submitToKey(socketId, new SessionProcessors.Attach(pairId, ticket)));
   }
 
   @Override
   public CompletionStage<Void> detach(String socketId, String pairId) {
-    return sessions.submitToKey(socketId, new SessionProcessors.Detach(pairId));
+    return handOver(sessions.submitToKey(socketId, new SessionProcessors.Detach(pairId)));
   }
 
   @Override
   public CompletionStage<Pair> removePair(String pairId) {
-    return pairs.removeAsync(pairId).thenApply(removed -> removed == null ? null : removed.toPair());
+    return handOver(pairs.removeAsync(pairId)).thenApply(removed -> removed == null ? null : removed.toPair());
   }
 
   @Override
   public CompletionStage<Readiness> markReady(String pairId, String socketId) {
-    return pairs.submitToKey(pairId, new PairRecord.MarkReady(socketId)).thenApply(code -> READINESS[code]);
+    return handOver(pairs.submitToKey(pairId, new PairRecord.MarkReady(socketId))).thenApply(code -> READINESS[code]);
   }
 
   @Override
@@ -113,7 +119,7 @@ public final class HazelcastChatState implements ChatState {
 
   @Override
   public CompletionStage<Void> purgeQueue(String nodeId) {
-    return lobby.submitToKey(Lobby.KEY, new Lobby.PurgeNode(nodeId));
+    return handOver(lobby.submitToKey(Lobby.KEY, new Lobby.PurgeNode(nodeId)));
   }
 
   @Override
@@ -125,6 +131,19 @@ public final class HazelcastChatState implements ChatState {
   public Sizes sizes() {
     Lobby queues = lobby.get(Lobby.KEY);
     return new Sizes(sessions.size(), pairs.size(), queues == null ? 0 : queues.size());
+  }
+
+  /** The result of a Hazelcast call, completed on {@link #continuations} rather than where Hazelcast would run it. */
+  private <T> CompletionStage<T> handOver(CompletionStage<T> hazelcastCall) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    hazelcastCall.whenCompleteAsync((value, failure) -> {
+      if (failure != null) {
+        result.completeExceptionally(failure);
+      } else {
+        result.complete(value);
+      }
+    }, continuations);
+    return result;
   }
 
   private static SessionSnapshot snapshot(SessionRecord record) {

@@ -21,6 +21,8 @@ public final class EngineIoOptions {
   private long pingIntervalMs = DEFAULT_PING_INTERVAL_MS;
   private long pingTimeoutMs = DEFAULT_PING_TIMEOUT_MS;
   private long upgradeTimeoutMs = DEFAULT_UPGRADE_TIMEOUT_MS;
+  /** Off, as in Node's engine.io: compression state costs about 100 KB of native memory per idle session. */
+  private boolean perMessageDeflate = false;
   private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
   private long maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES;
   private int maxBufferedPackets = DEFAULT_MAX_BUFFERED_PACKETS;
@@ -138,16 +140,29 @@ public final class EngineIoOptions {
     return this;
   }
 
+  public boolean perMessageDeflate() {
+    return perMessageDeflate;
+  }
+
+  /** Whether WebSocket connections may negotiate permessage-deflate (applied by {@link #applyTo}). */
+  public EngineIoOptions perMessageDeflate(boolean perMessageDeflate) {
+    this.perMessageDeflate = perMessageDeflate;
+    return this;
+  }
+
   /**
    * Raises the HTTP server's WebSocket frame and message limits (64 KB and 256 KB by default in
    * Vert.x) above maxPayload, so that a WebSocket message up to maxPayload is accepted and a bigger
-   * one is refused by the Engine.IO server itself. Call it on the options of every HttpServer this
-   * server is mounted on.
+   * one is refused by the Engine.IO server itself, and turns WebSocket compression on or off as
+   * {@link #perMessageDeflate()} says (Vert.x offers it by default). Call it on the options of every
+   * HttpServer this server is mounted on.
    */
   public HttpServerOptions applyTo(HttpServerOptions httpOptions) {
     int limit = maxPayloadBytes + WEBSOCKET_LIMIT_HEADROOM_BYTES;
     return httpOptions
         .setMaxWebSocketFrameSize(Math.max(httpOptions.getMaxWebSocketFrameSize(), limit))
-        .setMaxWebSocketMessageSize(Math.max(httpOptions.getMaxWebSocketMessageSize(), limit));
+        .setMaxWebSocketMessageSize(Math.max(httpOptions.getMaxWebSocketMessageSize(), limit))
+        .setPerMessageWebSocketCompressionSupported(perMessageDeflate)
+        .setPerFrameWebSocketCompressionSupported(perMessageDeflate);
   }
 }

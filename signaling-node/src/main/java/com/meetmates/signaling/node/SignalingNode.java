@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +44,11 @@ public final class SignalingNode {
   private final NodeMetrics metrics;
   private final ChatService chat;
   private final EventBusRouter router;
+  /** Threads that carry on after Hazelcast answers; the work is short (decode, hand to a socket's mailbox). */
+  private static final int HAZELCAST_CONTINUATION_THREADS = 2;
+
   private final ExecutorService blocking;
+  private final ExecutorService continuations;
   private final SignalingVerticle verticle;
   private final UUID lostMemberWatch;
   private volatile boolean draining;
@@ -50,14 +56,16 @@ public final class SignalingNode {
   private Future<Void> stopped;
 
   private SignalingNode(ClusterNode cluster, boolean ownsCluster, NodeConfig config, EventBusRouter router,
-      ExecutorService blocking, NodeMetrics metrics) {
+      ExecutorService blocking, ExecutorService continuations, NodeMetrics metrics) {
     this.cluster = cluster;
     this.ownsCluster = ownsCluster;
     this.config = config;
     this.router = router;
     this.blocking = blocking;
+    this.continuations = continuations;
     this.metrics = metrics;
-    this.state = new HazelcastChatState(cluster.hazelcast(), HazelcastChatState.DEFAULT_PREFIX, blocking);
+    this.state = new HazelcastChatState(cluster.hazelcast(), HazelcastChatState.DEFAULT_PREFIX, blocking,
+        continuations);
     this.countedState = metrics.counted(state);
     this.chat = new ChatService(countedState, router, config.chat(), metrics.chatObserver());
     router.onDelivery(chat::deliver);
@@ -83,14 +91,12 @@ public final class SignalingNode {
 
   private static Future<SignalingNode> start(NodeConfig config, ClusterNode cluster, boolean ownsCluster,
       NodeMetrics metrics) {
-    ExecutorService blocking = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "meetmates-cluster-queries");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService blocking = Executors.newSingleThreadExecutor(daemonThreads("meetmates-cluster-queries"));
+    ExecutorService continuations = Executors.newFixedThreadPool(HAZELCAST_CONTINUATION_THREADS,
+        daemonThreads("meetmates-hazelcast-continuations"));
     return EventBusRouter.start(cluster.vertx(), cluster.nodeId())
         .compose(router -> {
-          SignalingNode node = new SignalingNode(cluster, ownsCluster, config, router, blocking, metrics);
+          SignalingNode node = new SignalingNode(cluster, ownsCluster, config, router, blocking, continuations, metrics);
           return cluster.vertx().deployVerticle(node.verticle).map(id -> {
             metrics.watch(cluster.vertx(), node.chat, cluster.hazelcast(), node.state::sizes,
                 config.metricsStateIntervalMs(), node::isReady);
@@ -189,6 +195,7 @@ public final class SignalingNode {
         .compose(routerStopped -> ownsCluster ? cluster.close() : Future.succeededFuture())
         .onComplete(done -> {
           blocking.shutdown();
+          continuations.shutdown();
           metrics.close();
           LOG.info("node {} stopped", nodeId());
         });
@@ -251,5 +258,14 @@ public final class SignalingNode {
         chat.observeOnlineCount(count);
       }
     });
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 }

@@ -34,7 +34,7 @@ class HazelcastChatStateTest {
   }
 
   private static HazelcastChatState state(int member, String prefix) {
-    return new HazelcastChatState(MEMBERS.get(member), prefix, ForkJoinPool.commonPool());
+    return new HazelcastChatState(MEMBERS.get(member), prefix, ForkJoinPool.commonPool(), ForkJoinPool.commonPool());
   }
 
   private static <T> T get(java.util.concurrent.CompletionStage<T> stage) throws Exception {

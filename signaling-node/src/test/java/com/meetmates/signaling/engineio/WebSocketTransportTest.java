@@ -139,7 +139,7 @@ class WebSocketTransportTest {
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void theServerClosingSendsTheCloseFrameInsideAnUnfinishedMessage(boolean compressed) throws Exception {
-    server = EngineIoTestServer.start(new EngineIoOptions());
+    server = EngineIoTestServer.start(new EngineIoOptions().perMessageDeflate(compressed));
     BlockingQueue<WebSocketFrame> frames = new LinkedBlockingQueue<>();
     io.vertx.core.http.WebSocketClient client = server.vertx
         .createWebSocketClient(new WebSocketClientOptions().setTryUsePerMessageCompression(compressed));
@@ -157,6 +157,18 @@ class WebSocketTransportTest {
     WebSocketFrame close = frames.poll(EngineIoTestServer.WAIT_SECONDS, TimeUnit.SECONDS);
     assertThat(close.isClose()).isTrue();
     assertThat(close.closeStatusCode()).isEqualTo((short) 1000);
+    EngineIoTestServer.await(client.close());
+  }
+
+  @Test
+  void webSocketCompressionIsRefusedUnlessConfiguredAsInNodesEngineIo() throws Exception {
+    server = EngineIoTestServer.start(new EngineIoOptions());
+    io.vertx.core.http.WebSocketClient client = server.vertx
+        .createWebSocketClient(new WebSocketClientOptions().setTryUsePerMessageCompression(true));
+    WebSocket webSocket = EngineIoTestServer.await(client
+        .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port).setURI(server.path(WEBSOCKET_QUERY))));
+
+    assertThat(webSocket.headers().contains("Sec-WebSocket-Extensions")).as("permessage-deflate").isFalse();
     EngineIoTestServer.await(client.close());
   }
 

@@ -96,6 +96,11 @@ final class ChatUser implements AutoCloseable {
     socket.emit("sendMessage", text);
   }
 
+  /** Any event, as a buggy or hostile client may send it: no acknowledgement asked. */
+  void send(String event, Object... args) {
+    socket.emit(event, args);
+  }
+
   List<Received> received(String event) {
     return received.stream().filter(r -> r.event().equals(event)).toList();
   }

@@ -40,10 +40,12 @@ class NodeProcessLossTest {
   private static final Duration STOPPED_EXIT = Duration.ofSeconds(40);
   /**
    * What the stock socket.io client reports when the server closed the connection without a Socket.IO
-   * DISCONNECT: it reconnects by itself (through the balancer, to another node). After a DISCONNECT it would
-   * report "io server disconnect" and stay away.
+   * DISCONNECT, after which it reconnects by itself (through the balancer, to another node): "transport close"
+   * in a browser, "transport error" in the Java client, whose OkHttp fails at the close frame the server sends
+   * inside an unfinished message (see WebSocketTransport#close). After a DISCONNECT it would report
+   * "io server disconnect" and stay away.
    */
-  private static final String CLOSED_TO_RECONNECT = "transport close";
+  private static final Set<String> CLOSED_TO_RECONNECT = Set.of("transport close", "transport error");
 
   private final Users users = new Users();
   private NodeProcesses nodes;
@@ -193,7 +195,7 @@ class NodeProcessLossTest {
     List<Long> delaysMs = new ArrayList<>();
     for (ChatUser user : spread.usersOnLostNode()) {
       ChatUser.Disconnect disconnect = user.disconnected().join();
-      assertThat(disconnect.reason()).as("how %s was disconnected", user).isEqualTo(CLOSED_TO_RECONNECT);
+      assertThat(disconnect.reason()).as("how %s was disconnected", user).isIn(CLOSED_TO_RECONNECT);
       delaysMs.add(TimeUnit.NANOSECONDS.toMillis(disconnect.atNanos() - signalledAt));
     }
     System.out.printf("SIGTERM: the stopped node's %d users were disconnected within %d ms%n", delaysMs.size(),

@@ -9,6 +9,7 @@ import com.meetmates.signaling.node.NodeConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,9 +28,9 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * N signaling nodes, each a separate JVM ({@code java -cp <this JVM's classpath> Main}) configured only by
  * its environment as in production, forming one Hazelcast cluster on loopback under a private name, with
- * HTTP and member ports from this area's range. Each node's output goes to
- * {@code target/node-processes/<test>/attempt-<k>/node-<i>.log}. {@link #close()} kills whatever still runs,
- * and so does a hook when the test JVM itself exits first.
+ * HTTP and member ports from this area's range; a test may add settings to that environment. Each node's output
+ * goes to {@code target/node-processes/<test>/attempt-<k>/node-<i>.log}. {@link #close()} kills whatever still
+ * runs, and so does a hook when the test JVM itself exits first.
  */
 final class NodeProcesses implements AutoCloseable {
 
@@ -69,9 +70,18 @@ final class NodeProcesses implements AutoCloseable {
 
   /** Starts {@code count} nodes and returns once every one is ready and the cluster has all of them. */
   static NodeProcesses start(int count, String testName) throws Exception {
+    return start(count, testName, Map.of());
+  }
+
+  /**
+   * As {@link #start(int, String)}, each node's environment also holding {@code settings} (names from
+   * {@link NodeConfig}). With a {@link NodeConfig#LOG_FORMAT} the nodes log through their own logback.xml, the
+   * one that honours it; otherwise through the local one, whose Hazelcast membership lines help read a failed run.
+   */
+  static NodeProcesses start(int count, String testName, Map<String, String> settings) throws Exception {
     for (int attempt = 1; ; attempt++) {
       Path dir = LOG_ROOT.resolve(testName).resolve("attempt-" + attempt);
-      NodeProcesses started = launch(count, dir);
+      NodeProcesses started = launch(count, dir, settings);
       try {
         started.awaitFormed();
         return started;
@@ -87,7 +97,7 @@ final class NodeProcesses implements AutoCloseable {
     }
   }
 
-  private static NodeProcesses launch(int count, Path dir) throws IOException {
+  private static NodeProcesses launch(int count, Path dir, Map<String, String> settings) throws IOException {
     List<Integer> ports = PortRange.freePorts(2 * count);
     List<Integer> memberPorts = ports.subList(count, 2 * count);
     String clusterName = "chaos-" + UUID.randomUUID();
@@ -97,7 +107,8 @@ final class NodeProcesses implements AutoCloseable {
     try {
       for (int i = 0; i < count; i++) {
         Path log = dir.resolve("node-" + i + ".log");
-        nodes.add(new Node(spawn(dir, ports.get(i), configs.get(i), log), ports.get(i), memberPorts.get(i), log));
+        Process process = spawn(dir, ports.get(i), configs.get(i), log, settings);
+        nodes.add(new Node(process, ports.get(i), memberPorts.get(i), log));
       }
     } catch (IOException | RuntimeException failure) {
       started.close();
@@ -106,11 +117,13 @@ final class NodeProcesses implements AutoCloseable {
     return started;
   }
 
-  private static Process spawn(Path dir, int httpPort, Path clusterConfig, Path log) throws IOException {
+  private static Process spawn(Path dir, int httpPort, Path clusterConfig, Path log, Map<String, String> settings)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
-    command.add("-Dlogback.configurationFile=" + ClusterConfigFiles.LOCAL_LOGGING);
+    Path logging = settings.containsKey(NodeConfig.LOG_FORMAT) ? nodeLogging() : ClusterConfigFiles.LOCAL_LOGGING;
+    command.add("-Dlogback.configurationFile=" + logging);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());
@@ -125,7 +138,17 @@ final class NodeProcesses implements AutoCloseable {
     environment.put(NodeConfig.PORT, String.valueOf(httpPort));
     environment.put(NodeConfig.HOST, LOOPBACK);
     environment.put(NodeConfig.CLUSTER_CONFIG, clusterConfig.toString());
+    environment.putAll(settings);
     return builder.start();
+  }
+
+  /** The node's own logback.xml, as the container image runs it; the class path's logback-test.xml would win. */
+  private static Path nodeLogging() {
+    try {
+      return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve("logback.xml");
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void awaitFormed() {
