@@ -94,15 +94,11 @@ wait_ready() {
   done
 }
 
+# Always rebuilt (incrementally), so that a run never measures a stale jar.
 node_jar() {
-  local jar
-  jar="$(ls "$REPO_ROOT"/signaling-node/target/signaling-node-*-fat.jar 2>/dev/null | head -n 1 || true)"
-  if [[ -z "$jar" ]]; then
-    log "building the node jar"
-    (cd "$REPO_ROOT" && mvn -B -q -pl signaling-node -am package -DskipTests) >&2
-    jar="$(ls "$REPO_ROOT"/signaling-node/target/signaling-node-*-fat.jar | head -n 1)"
-  fi
-  echo "$jar"
+  log "building the node jar"
+  (cd "$REPO_ROOT" && mvn -B -q -pl signaling-node -am package -DskipTests) >&2
+  ls "$REPO_ROOT"/signaling-node/target/signaling-node-*-fat.jar | head -n 1
 }
 
 driver_classpath() {
@@ -129,7 +125,7 @@ start_single() {
 start_cluster() {
   local run_dir="${RUN_DIR:-$REPO_ROOT/cluster-config/.run}" base="${BASE_PORT:-3100}" i urls=() pids=()
   CLUSTER_UP=1
-  "$REPO_ROOT/cluster-config/local-cluster.sh" up "$CLUSTER_NODES"
+  JAR="$(node_jar)" "$REPO_ROOT/cluster-config/local-cluster.sh" up "$CLUSTER_NODES"
   for ((i = 1; i <= CLUSTER_NODES; i++)); do
     pids+=("$(cat "$run_dir/node$i.pid")")
     urls+=("http://127.0.0.1:$((base + i))")

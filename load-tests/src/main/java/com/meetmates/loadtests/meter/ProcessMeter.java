@@ -31,10 +31,6 @@ public final class ProcessMeter {
     this.pid = pid;
   }
 
-  public long pid() {
-    return pid;
-  }
-
   /** User plus system CPU time consumed by the process so far, at 10 ms resolution. */
   public long cpuNanos() {
     String stat = read(Path.of("/proc", Long.toString(pid), "stat"));

@@ -15,8 +15,6 @@ public final class SocketIoFrames {
   public static final String PONG = "3";
   /** Socket.IO CONNECT to the main namespace; the server answers {@code 40{"sid":...}}. */
   public static final String CONNECT = "40";
-  /** Socket.IO DISCONNECT from the main namespace. */
-  public static final String DISCONNECT = "41";
   /** Socket.IO EVENT prefix on the main namespace. */
   public static final String EVENT = "42";
 
