@@ -3,7 +3,9 @@ package com.meetmates.signaling.engineio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -46,6 +48,18 @@ class EngineIoErrorAnswersTest {
     return client.send(client.get(query));
   }
 
+  /** A Vert.x request, for what java.net.http cannot send: chunked bodies, unescaped queries. */
+  private Future<HttpClientRequest> vertxRequest(HttpMethod method, String query) {
+    return server.vertx.createHttpClient(new HttpClientOptions()).request(new RequestOptions()
+        .setMethod(method).setHost("127.0.0.1").setPort(server.port).setURI(server.path(query)));
+  }
+
+  private void restartWith(EngineIoOptions options) throws Exception {
+    server.close();
+    server = EngineIoTestServer.start(options);
+    client = new PollingClient(server);
+  }
+
   @Test
   void anUnknownTransportIsCode0() throws Exception {
     assertError(get("EIO=4&transport=carrier-pigeon"), 400, 0, "Transport unknown");
@@ -58,9 +72,7 @@ class EngineIoErrorAnswersTest {
 
   @Test
   void aTransportThatIsNotOfferedIsCode0() throws Exception {
-    server.close();
-    server = EngineIoTestServer.start(new EngineIoOptions().transports(java.util.List.of("websocket")));
-    client = new PollingClient(server);
+    restartWith(new EngineIoOptions().transports(java.util.List.of("websocket")));
     assertError(get("EIO=4&transport=polling"), 400, 0, "Transport unknown");
   }
 
@@ -108,9 +120,7 @@ class EngineIoErrorAnswersTest {
 
   @Test
   void aForbiddenOriginIsCode4WithHttp403() throws Exception {
-    server.close();
-    server = EngineIoTestServer.start(new EngineIoOptions().allowedOrigins(java.util.List.of("https://meetmates.example")));
-    client = new PollingClient(server);
+    restartWith(new EngineIoOptions().allowedOrigins(java.util.List.of("https://meetmates.example")));
     HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(server.httpUrl("EIO=4&transport=polling")))
         .header("Origin", "https://evil.example").GET().build());
     assertError(response, 403, 4, "Forbidden");
@@ -139,12 +149,8 @@ class EngineIoErrorAnswersTest {
   void aPostBodyOverMaxPayloadIsRefusedWith413AndEndsTheSession() throws Exception {
     client.open();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
-    io.vertx.core.http.HttpClient http = server.vertx.createHttpClient(new HttpClientOptions());
-    int status = EngineIoTestServer.await(http.request(new RequestOptions()
-            .setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(server.port)
-            .setURI(server.path(client.sessionQuery())))
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
+    int status = EngineIoTestServer.await(vertxRequest(HttpMethod.POST, client.sessionQuery())
         .compose(request -> request.send(Buffer.buffer("4" + "x".repeat(MAX_PAYLOAD))))
         .map(response -> response.statusCode()));
     assertThat(status).isEqualTo(413);
@@ -155,12 +161,8 @@ class EngineIoErrorAnswersTest {
   void aChunkedPostBodyOverMaxPayloadIsRefusedWith413() throws Exception {
     client.open();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
-    io.vertx.core.http.HttpClient http = server.vertx.createHttpClient(new HttpClientOptions());
-    int status = EngineIoTestServer.await(http.request(new RequestOptions()
-            .setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(server.port)
-            .setURI(server.path(client.sessionQuery())))
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
+    int status = EngineIoTestServer.await(vertxRequest(HttpMethod.POST, client.sessionQuery())
         .compose(request -> {
           request.setChunked(true);
           request.write("4" + "x".repeat(MAX_PAYLOAD / 2));
@@ -181,11 +183,9 @@ class EngineIoErrorAnswersTest {
 
   @Test
   void aWebSocketMessageOverMaxPayloadClosesTheConnectionAndTheSession() throws Exception {
-    WebSocketClient ws = WebSocketClient.connect(server.vertx, server.port, server.path("EIO=4&transport=websocket"));
-    ws.nextText();
+    WebSocketClient ws = server.openWebSocket();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
     ws.send("4" + "x".repeat(MAX_PAYLOAD));
     assertThat(ws.awaitClose()).isEqualTo(WebSocketTransport.MESSAGE_TOO_BIG);
     assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.TRANSPORT_ERROR);
@@ -193,8 +193,7 @@ class EngineIoErrorAnswersTest {
 
   @Test
   void aBinaryWebSocketMessageOverMaxPayloadClosesTheConnection() throws Exception {
-    WebSocketClient ws = WebSocketClient.connect(server.vertx, server.port, server.path("EIO=4&transport=websocket"));
-    ws.nextText();
+    WebSocketClient ws = server.openWebSocket();
     ws.send(Buffer.buffer(new byte[MAX_PAYLOAD + 1]));
     assertThat(ws.awaitClose()).isEqualTo(WebSocketTransport.MESSAGE_TOO_BIG);
   }
@@ -205,19 +204,15 @@ class EngineIoErrorAnswersTest {
     server.close();
     server = EngineIoTestServer.start(new EngineIoOptions().maxPayloadBytes(MAX_PAYLOAD), 1,
         socket -> socket.textHandler(received::add));
-    WebSocketClient ws = WebSocketClient.connect(server.vertx, server.port, server.path("EIO=4&transport=websocket"));
-    ws.nextText();
+    WebSocketClient ws = server.openWebSocket();
     ws.send("4" + "x".repeat(MAX_PAYLOAD - 1));
     assertThat(received.poll(5, TimeUnit.SECONDS)).hasSize(MAX_PAYLOAD - 1);
   }
 
   @Test
   void aMalformedQueryIsABadRequestNotAServerError() throws Exception {
-    io.vertx.core.http.HttpClient http = server.vertx.createHttpClient(new HttpClientOptions());
     CompletableFuture<Integer> status = new CompletableFuture<>();
-    String body = EngineIoTestServer.await(http.request(new RequestOptions()
-            .setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(server.port)
-            .setURI(server.path("EIO=4&transport=polling&sid=%zz")))
+    String body = EngineIoTestServer.await(vertxRequest(HttpMethod.GET, "EIO=4&transport=polling&sid=%zz")
         .compose(request -> request.send())
         .compose(response -> {
           status.complete(response.statusCode());

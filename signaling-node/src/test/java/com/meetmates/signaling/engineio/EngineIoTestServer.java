@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -21,6 +22,7 @@ import java.util.function.Consumer;
 final class EngineIoTestServer implements AutoCloseable {
 
   static final long WAIT_SECONDS = 10;
+  static final String WEBSOCKET_QUERY = "EIO=4&transport=websocket";
 
   final Vertx vertx;
   final EngineIoServer engineIo;
@@ -58,6 +60,27 @@ final class EngineIoTestServer implements AutoCloseable {
     EngineIoSocket socket = sockets.poll(WAIT_SECONDS, TimeUnit.SECONDS);
     assertThat(socket).as("a new Engine.IO session").isNotNull();
     return socket;
+  }
+
+  /** Opens a WebSocket-only session and reads its open packet. */
+  WebSocketClient openWebSocket() throws Exception {
+    WebSocketClient client = WebSocketClient.connect(vertx, port, path(WEBSOCKET_QUERY));
+    client.nextText();
+    return client;
+  }
+
+  /** Opens a long-polling session (the open packet is read by the handshake). */
+  PollingClient openPolling() throws Exception {
+    PollingClient client = new PollingClient(this);
+    client.open();
+    return client;
+  }
+
+  /** The reason the socket will close with, once it does. */
+  static CompletableFuture<String> closeReasonOf(EngineIoSocket socket) {
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    socket.closeHandler(reason::complete);
+    return reason;
   }
 
   String httpUrl(String query) {

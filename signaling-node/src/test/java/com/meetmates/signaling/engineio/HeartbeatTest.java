@@ -30,8 +30,7 @@ class HeartbeatTest {
   @Test
   void theServerPingsEveryIntervalAndAClientThatAnswersStaysConnected() throws Exception {
     server = EngineIoTestServer.start(shortHeartbeat());
-    WebSocketClient client = WebSocketClient.connect(server.vertx, server.port, server.path("EIO=4&transport=websocket"));
-    client.nextText();
+    WebSocketClient client = server.openWebSocket();
     EngineIoSocket socket = server.nextSocket();
     long start = System.nanoTime();
     for (int i = 0; i < 5; i++) {
@@ -46,11 +45,9 @@ class HeartbeatTest {
   @Test
   void aWebSocketClientThatDoesNotAnswerIsClosedWithPingTimeout() throws Exception {
     server = EngineIoTestServer.start(shortHeartbeat());
-    WebSocketClient client = WebSocketClient.connect(server.vertx, server.port, server.path("EIO=4&transport=websocket"));
-    client.nextText();
+    WebSocketClient client = server.openWebSocket();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
     assertThat(client.nextText()).isEqualTo("2");
     assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.PING_TIMEOUT);
     client.awaitClose();
@@ -60,8 +57,7 @@ class HeartbeatTest {
   @Test
   void aPollingClientGetsThePingOnItsPollAndStaysConnectedByPostingPongs() throws Exception {
     server = EngineIoTestServer.start(shortHeartbeat());
-    PollingClient client = new PollingClient(server);
-    client.open();
+    PollingClient client = server.openPolling();
     EngineIoSocket socket = server.nextSocket();
     for (int i = 0; i < 3; i++) {
       assertThat(client.poll()).isEqualTo("2");
@@ -73,11 +69,9 @@ class HeartbeatTest {
   @Test
   void aPollingClientThatStopsAnsweringIsClosedWithPingTimeout() throws Exception {
     server = EngineIoTestServer.start(shortHeartbeat());
-    PollingClient client = new PollingClient(server);
-    client.open();
+    PollingClient client = server.openPolling();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
     assertThat(client.poll()).isEqualTo("2");
     assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.PING_TIMEOUT);
     assertThat(client.poll()).isEqualTo("1");

@@ -56,8 +56,7 @@ class PollingTransportTest {
   @Test
   void messagesQueuedBetweenPollsArriveTogetherInOrderEachAsItsOwnPacket() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions());
-    PollingClient client = new PollingClient(server);
-    client.open();
+    PollingClient client = server.openPolling();
     EngineIoSocket socket = server.nextSocket();
     socket.send("one");
     socket.send("two");
@@ -74,8 +73,7 @@ class PollingTransportTest {
   @Test
   void aPendingPollIsAnsweredAsSoonAsTheServerSends() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions());
-    PollingClient client = new PollingClient(server);
-    client.open();
+    PollingClient client = server.openPolling();
     EngineIoSocket socket = server.nextSocket();
     CompletableFuture<HttpResponse<String>> poll = client.pollAsync();
     await().atMost(Duration.ofSeconds(5)).until(() -> pending(socket));
@@ -94,8 +92,7 @@ class PollingTransportTest {
   @Test
   void postedPacketsReachTheHandlersInOrder() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions());
-    PollingClient client = new PollingClient(server);
-    client.open();
+    PollingClient client = server.openPolling();
     EngineIoSocket socket = server.nextSocket();
     List<Object> received = new CopyOnWriteArrayList<>();
     socket.textHandler(received::add);
@@ -109,8 +106,7 @@ class PollingTransportTest {
   @Test
   void aPollIsNeverBiggerThanMaxPayloadAndTheRestFollowsInOrder() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions().maxPayloadBytes(100));
-    PollingClient client = new PollingClient(server);
-    client.open();
+    PollingClient client = server.openPolling();
     EngineIoSocket socket = server.nextSocket();
     List<String> sent = IntStream.range(0, 5).mapToObj(i -> i + "x".repeat(40)).toList();
     sent.forEach(socket::send);
@@ -127,11 +123,9 @@ class PollingTransportTest {
   @Test
   void theServerClosingHandsTheClosePacketToThePendingPollAfterQueuedMessages() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions());
-    PollingClient client = new PollingClient(server);
-    client.open();
+    PollingClient client = server.openPolling();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
     socket.send("bye");
     socket.close();
     assertThat(client.poll()).isEqualTo("4bye\u001e1");
@@ -144,11 +138,9 @@ class PollingTransportTest {
   @Test
   void aClosePacketFromTheClientEndsTheSession() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions());
-    PollingClient client = new PollingClient(server);
-    client.open();
+    PollingClient client = server.openPolling();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
     CompletableFuture<HttpResponse<String>> poll = client.pollAsync();
     await().atMost(Duration.ofSeconds(5)).until(() -> pending(socket));
     assertThat(client.post("1").statusCode()).isEqualTo(200);
@@ -160,11 +152,9 @@ class PollingTransportTest {
   @Test
   void aSecondPollWhileOneIsPendingIsRefusedAndEndsTheSession() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions());
-    PollingClient client = new PollingClient(server);
-    client.open();
+    PollingClient client = server.openPolling();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
     CompletableFuture<HttpResponse<String>> first = client.pollAsync();
     await().atMost(Duration.ofSeconds(5)).until(() -> pending(socket));
     HttpResponse<String> second = client.pollAsync().get(5, TimeUnit.SECONDS);
@@ -177,11 +167,9 @@ class PollingTransportTest {
   @Test
   void aMalformedPayloadIsRefusedAndEndsTheSession() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions());
-    PollingClient client = new PollingClient(server);
-    client.open();
+    PollingClient client = server.openPolling();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
     HttpResponse<String> response = client.post("4ok\u001e9bad");
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(new JsonObject(response.body())).isEqualTo(new JsonObject().put("code", 3).put("message", "Bad request"));
@@ -191,8 +179,7 @@ class PollingTransportTest {
   @Test
   void handlersRunOnTheSessionContextInOrderWhicheverEventLoopServesTheRequest() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions(), 4, socket -> { });
-    PollingClient opener = new PollingClient(server);
-    opener.open();
+    PollingClient opener = server.openPolling();
     EngineIoSocket socket = server.nextSocket();
     List<String> received = new CopyOnWriteArrayList<>();
     List<Context> contexts = new CopyOnWriteArrayList<>();

@@ -26,11 +26,9 @@ class SlowConsumerTest {
   @Test
   void aPollingClientThatStopsPollingIsClosedOnceItsQueuePassesThePacketBound() throws Exception {
     server = EngineIoTestServer.start(bounded());
-    PollingClient client = new PollingClient(server);
-    client.open();
+    PollingClient client = server.openPolling();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
     for (int i = 0; i < MAX_PACKETS; i++) {
       socket.send("m" + i);
     }
@@ -43,10 +41,9 @@ class SlowConsumerTest {
   @Test
   void aPollingClientIsClosedOnceItsQueuePassesTheByteBound() throws Exception {
     server = EngineIoTestServer.start(bounded());
-    new PollingClient(server).open();
+    server.openPolling();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
     String big = "x".repeat((int) MAX_BYTES / 4);
     for (int i = 0; i < 5; i++) {
       socket.send(big);
@@ -57,8 +54,7 @@ class SlowConsumerTest {
   @Test
   void aPollingClientThatKeepsPollingIsNeverClosed() throws Exception {
     server = EngineIoTestServer.start(bounded());
-    PollingClient client = new PollingClient(server);
-    client.open();
+    PollingClient client = server.openPolling();
     EngineIoSocket socket = server.nextSocket();
     int received = 0;
     for (int round = 0; round < 5; round++) {
@@ -77,12 +73,10 @@ class SlowConsumerTest {
   @Test
   void aWebSocketClientThatStopsReadingIsClosed() throws Exception {
     server = EngineIoTestServer.start(bounded());
-    WebSocketClient client = WebSocketClient.connect(server.vertx, server.port, server.path("EIO=4&transport=websocket"));
-    client.nextText();
+    WebSocketClient client = server.openWebSocket();
     client.webSocket.pause();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
     String chunk = "x".repeat(64 * 1024);
     CompletableFuture<Integer> sent = CompletableFuture.supplyAsync(() -> {
       int count = 0;

@@ -22,8 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WebSocketTransportTest {
 
-  private static final String WEBSOCKET_QUERY = "EIO=4&transport=websocket";
-
   private EngineIoTestServer server;
 
   @AfterEach
@@ -33,14 +31,19 @@ class WebSocketTransportTest {
     }
   }
 
-  private WebSocketClient connect() throws Exception {
-    return WebSocketClient.connect(server.vertx, server.port, server.path(WEBSOCKET_QUERY));
+  private io.vertx.core.http.WebSocketClient clientOfferingCompression(boolean compression) {
+    return server.vertx.createWebSocketClient(new WebSocketClientOptions().setTryUsePerMessageCompression(compression));
+  }
+
+  private WebSocketConnectOptions webSocketHandshake() {
+    return new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port)
+        .setURI(server.path(EngineIoTestServer.WEBSOCKET_QUERY));
   }
 
   @Test
   void handshakeOverWebSocketSendsTheOpenPacketWithNoUpgrades() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions().pingIntervalMs(1000).pingTimeoutMs(2000));
-    WebSocketClient client = connect();
+    WebSocketClient client = WebSocketClient.connect(server.vertx, server.port, server.path(EngineIoTestServer.WEBSOCKET_QUERY));
     String open = client.nextText();
     assertThat(open).startsWith("0");
     JsonObject handshake = new JsonObject(open.substring(1));
@@ -57,8 +60,7 @@ class WebSocketTransportTest {
       socket.textHandler(text -> socket.send("echo:" + text));
       socket.binaryHandler(binary -> socket.send(Buffer.buffer().appendBuffer(binary).appendByte((byte) 9)));
     });
-    WebSocketClient client = connect();
-    client.nextText();
+    WebSocketClient client = server.openWebSocket();
     client.send("4hello");
     assertThat(client.nextTextIgnoringPings()).isEqualTo("4echo:hello");
     client.send(Buffer.buffer(new byte[] {1, 2}));
@@ -68,8 +70,7 @@ class WebSocketTransportTest {
   @Test
   void eachMessageIsItsOwnFrame() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions());
-    WebSocketClient client = connect();
-    client.nextText();
+    WebSocketClient client = server.openWebSocket();
     EngineIoSocket socket = server.nextSocket();
     List.of("a", "b", "c").forEach(socket::send);
     assertThat(List.of(client.nextText(), client.nextText(), client.nextText())).containsExactly("4a", "4b", "4c");
@@ -79,8 +80,7 @@ class WebSocketTransportTest {
   void messagesFromTheClientReachTheHandlerInOrder() throws Exception {
     BlockingQueue<String> received = new LinkedBlockingQueue<>();
     server = EngineIoTestServer.start(new EngineIoOptions(), 1, socket -> socket.textHandler(received::add));
-    WebSocketClient client = connect();
-    client.nextText();
+    WebSocketClient client = server.openWebSocket();
     for (int i = 0; i < 100; i++) {
       client.send("4" + i);
     }
@@ -92,11 +92,9 @@ class WebSocketTransportTest {
   @Test
   void theClientClosingTheWebSocketEndsTheSession() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions());
-    WebSocketClient client = connect();
-    client.nextText();
+    WebSocketClient client = server.openWebSocket();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
     client.close();
     assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.TRANSPORT_CLOSE);
     await().atMost(Duration.ofSeconds(5)).until(() -> server.engineIo.clientsCount() == 0);
@@ -105,11 +103,9 @@ class WebSocketTransportTest {
   @Test
   void aClosePacketFromTheClientEndsTheSession() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions());
-    WebSocketClient client = connect();
-    client.nextText();
+    WebSocketClient client = server.openWebSocket();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
     client.send("1");
     assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.TRANSPORT_CLOSE);
     client.awaitClose();
@@ -118,11 +114,9 @@ class WebSocketTransportTest {
   @Test
   void theServerClosingSendsWhatIsQueuedThenClosesTheWebSocket() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions());
-    WebSocketClient client = connect();
-    client.nextText();
+    WebSocketClient client = server.openWebSocket();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
     socket.send("last words");
     socket.close();
     assertThat(client.nextText()).isEqualTo("4last words");
@@ -141,10 +135,8 @@ class WebSocketTransportTest {
   void theServerClosingSendsTheCloseFrameInsideAnUnfinishedMessage(boolean compressed) throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions().perMessageDeflate(compressed));
     BlockingQueue<WebSocketFrame> frames = new LinkedBlockingQueue<>();
-    io.vertx.core.http.WebSocketClient client = server.vertx
-        .createWebSocketClient(new WebSocketClientOptions().setTryUsePerMessageCompression(compressed));
-    WebSocket webSocket = EngineIoTestServer.await(client
-        .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port).setURI(server.path(WEBSOCKET_QUERY)))
+    io.vertx.core.http.WebSocketClient client = clientOfferingCompression(compressed);
+    WebSocket webSocket = EngineIoTestServer.await(client.connect(webSocketHandshake())
         .map(opened -> opened.frameHandler(frames::add)));
     assertThat(webSocket.headers().contains("Sec-WebSocket-Extensions")).as("permessage-deflate").isEqualTo(compressed);
     assertThat(frames.poll(EngineIoTestServer.WAIT_SECONDS, TimeUnit.SECONDS).textData()).startsWith("0");
@@ -163,10 +155,8 @@ class WebSocketTransportTest {
   @Test
   void webSocketCompressionIsRefusedUnlessConfiguredAsInNodesEngineIo() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions());
-    io.vertx.core.http.WebSocketClient client = server.vertx
-        .createWebSocketClient(new WebSocketClientOptions().setTryUsePerMessageCompression(true));
-    WebSocket webSocket = EngineIoTestServer.await(client
-        .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port).setURI(server.path(WEBSOCKET_QUERY))));
+    io.vertx.core.http.WebSocketClient client = clientOfferingCompression(true);
+    WebSocket webSocket = EngineIoTestServer.await(client.connect(webSocketHandshake()));
 
     assertThat(webSocket.headers().contains("Sec-WebSocket-Extensions")).as("permessage-deflate").isFalse();
     EngineIoTestServer.await(client.close());
@@ -175,11 +165,9 @@ class WebSocketTransportTest {
   @Test
   void aMalformedFrameClosesTheConnectionWithAParseError() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions());
-    WebSocketClient client = connect();
-    client.nextText();
+    WebSocketClient client = server.openWebSocket();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
     client.send("9nonsense");
     assertThat(client.awaitClose()).isEqualTo(WebSocketTransport.PROTOCOL_ERROR);
     assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.PARSE_ERROR);
@@ -188,11 +176,9 @@ class WebSocketTransportTest {
   @Test
   void anEmptyFrameClosesTheConnectionWithAParseError() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions());
-    WebSocketClient client = connect();
-    client.nextText();
+    WebSocketClient client = server.openWebSocket();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
     client.send("");
     assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.PARSE_ERROR);
   }
@@ -200,11 +186,9 @@ class WebSocketTransportTest {
   @Test
   void aPingFromTheClientIsAProtocolViolation() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions());
-    WebSocketClient client = connect();
-    client.nextText();
+    WebSocketClient client = server.openWebSocket();
     EngineIoSocket socket = server.nextSocket();
-    CompletableFuture<String> reason = new CompletableFuture<>();
-    socket.closeHandler(reason::complete);
+    CompletableFuture<String> reason = EngineIoTestServer.closeReasonOf(socket);
     client.send("2");
     assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.TRANSPORT_ERROR);
     client.awaitClose();
@@ -219,8 +203,7 @@ class WebSocketTransportTest {
         throw new IllegalStateException("handler bug");
       }
     }));
-    WebSocketClient client = connect();
-    client.nextText();
+    WebSocketClient client = server.openWebSocket();
     client.send("4boom");
     client.send("4after");
     assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("boom");
