@@ -147,8 +147,12 @@ class CorsTest {
     assertThat(server.nextSocket().transport()).isEqualTo("websocket");
   }
 
+  /** Kept in a field: Vert.x 5 closes a WebSocket client nobody references, and its sockets with it. */
+  private io.vertx.core.http.WebSocketClient webSocketClient;
+
   private void webSocketFrom(String origin) throws Exception {
-    EngineIoTestServer.await(server.vertx.createWebSocketClient(new WebSocketClientOptions())
+    webSocketClient = server.vertx.createWebSocketClient(new WebSocketClientOptions());
+    EngineIoTestServer.await(webSocketClient
         .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port)
             .setURI(server.path("EIO=4&transport=websocket"))
             .setHeaders(MultiMap.caseInsensitiveMultiMap().add("Origin", origin))));
