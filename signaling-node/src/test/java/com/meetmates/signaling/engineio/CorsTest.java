@@ -12,7 +12,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class CorsTest {
@@ -20,12 +20,8 @@ class CorsTest {
   private static final String ALLOWED = "https://meetmates.example";
   private static final String FORBIDDEN = "https://evil.example";
 
+  @AutoClose
   private EngineIoTestServer server;
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
 
   private HttpResponse<String> handshakeFrom(String origin) throws Exception {
     PollingClient client = new PollingClient(server);

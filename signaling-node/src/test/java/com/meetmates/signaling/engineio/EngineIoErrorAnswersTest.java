@@ -16,7 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +24,7 @@ class EngineIoErrorAnswersTest {
 
   private static final int MAX_PAYLOAD = 1000;
 
+  @AutoClose
   private EngineIoTestServer server;
   private PollingClient client;
 
@@ -31,11 +32,6 @@ class EngineIoErrorAnswersTest {
   void start() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions().maxPayloadBytes(MAX_PAYLOAD));
     client = new PollingClient(server);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
   }
 
   private void assertError(HttpResponse<String> response, int status, int code, String message) {

@@ -15,19 +15,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class PollingTransportTest {
 
+  @AutoClose
   private EngineIoTestServer server;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   @Test
   void handshakeAnswersTheOpenPacketWithTheSessionSettings() throws Exception {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class SlowConsumerTest {
@@ -12,12 +12,8 @@ class SlowConsumerTest {
   private static final int MAX_PACKETS = 50;
   private static final long MAX_BYTES = 200_000;
 
+  @AutoClose
   private EngineIoTestServer server;
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
 
   private EngineIoOptions bounded() {
     return new EngineIoOptions().maxBufferedPackets(MAX_PACKETS).maxBufferedBytes(MAX_BYTES);

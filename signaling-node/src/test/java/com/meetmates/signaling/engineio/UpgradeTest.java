@@ -18,19 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class UpgradeTest {
 
+  @AutoClose
   private EngineIoTestServer server;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   private WebSocketClient upgradeSocket(PollingClient client) throws Exception {
     return WebSocketClient.connect(server.vertx, server.port,

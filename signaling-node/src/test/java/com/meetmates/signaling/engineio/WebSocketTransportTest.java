@@ -15,21 +15,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class WebSocketTransportTest {
 
+  @AutoClose
   private EngineIoTestServer server;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   private io.vertx.core.http.WebSocketClient clientOfferingCompression(boolean compression) {
     return server.vertx.createWebSocketClient(new WebSocketClientOptions().setTryUsePerMessageCompression(compression));
