@@ -28,6 +28,11 @@ enum EngineIoError {
     return this == FORBIDDEN ? 403 : 400;
   }
 
+  /** Answers on the request's own thread (see {@link HttpExchange}). */
+  void answer(HttpExchange exchange) {
+    exchange.respond(this::answer);
+  }
+
   void answer(HttpServerResponse response) {
     if (response.ended() || response.closed()) {
       return;

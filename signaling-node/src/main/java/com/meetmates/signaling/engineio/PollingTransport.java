@@ -1,7 +1,5 @@
 package com.meetmates.signaling.engineio;
 
-import io.vertx.core.http.HttpServerRequest;
-
 /**
  * HTTP long-polling: the client keeps one GET open; it is answered with every queued packet that fits
  * in maxPayload as soon as there is one. Called on the session's context only.
@@ -10,7 +8,7 @@ final class PollingTransport implements Transport {
 
   private final Session session;
   private final int maxPayloadBytes;
-  private HttpServerRequest pendingPoll;
+  private HttpExchange pendingPoll;
   private boolean releaseEmptyPolls;
   private boolean retired;
 
@@ -28,19 +26,19 @@ final class PollingTransport implements Transport {
     return pendingPoll != null;
   }
 
-  void onPoll(HttpServerRequest request) {
+  void onPoll(HttpExchange poll) {
     if (pendingPoll != null) {
-      EngineIoError.BAD_REQUEST.answer(request.response());
+      EngineIoError.BAD_REQUEST.answer(poll);
       session.fail(CloseReason.TRANSPORT_ERROR, "a second poll arrived while one was pending");
       return;
     }
-    pendingPoll = request;
-    request.response().closeHandler(v -> session.execute(() -> onPollConnectionClosed(request)));
+    pendingPoll = poll;
+    poll.request().response().closeHandler(v -> session.execute(() -> onPollConnectionClosed(poll)));
     flush();
   }
 
-  private void onPollConnectionClosed(HttpServerRequest request) {
-    if (pendingPoll == request) {
+  private void onPollConnectionClosed(HttpExchange poll) {
+    if (pendingPoll == poll) {
       pendingPoll = null;
       session.transportClosed(this, CloseReason.TRANSPORT_ERROR);
     }
@@ -94,10 +92,10 @@ final class PollingTransport implements Transport {
   }
 
   private void answer(String payload) {
-    HttpServerRequest request = pendingPoll;
+    HttpExchange poll = pendingPoll;
     pendingPoll = null;
-    request.response()
+    poll.respond(response -> response
         .putHeader("Content-Type", "text/plain; charset=UTF-8")
-        .end(payload);
+        .end(payload));
   }
 }

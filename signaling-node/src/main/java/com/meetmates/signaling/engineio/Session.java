@@ -184,24 +184,29 @@ final class Session implements EngineIoSocket {
     transport.flush();
   }
 
-  /** A poll (GET) on this session. Any thread. */
+  /** A poll (GET) on this session. Call on the request's context. */
   void poll(HttpServerRequest request) {
+    HttpExchange poll = HttpExchange.ofCurrent(request);
     execute(() -> {
       if (state == State.CLOSED) {
-        EngineIoError.UNKNOWN_SID.answer(request.response());
+        EngineIoError.UNKNOWN_SID.answer(poll);
       } else if (transport instanceof PollingTransport polling) {
-        polling.onPoll(request);
+        polling.onPoll(poll);
       } else {
-        EngineIoError.BAD_REQUEST.answer(request.response());
+        EngineIoError.BAD_REQUEST.answer(poll);
       }
     });
   }
 
-  /** Packets the client posted; answered "ok" once they have been handed to the handlers. Any thread. */
+  /**
+   * Packets the client posted; answered "ok" once they have been handed to the handlers. Call on the
+   * request's context.
+   */
   void receivePayload(HttpServerRequest request, List<Packet> packets) {
+    HttpExchange post = HttpExchange.ofCurrent(request);
     execute(() -> {
       if (!(transport instanceof PollingTransport)) {
-        EngineIoError.BAD_REQUEST.answer(request.response());
+        EngineIoError.BAD_REQUEST.answer(post);
         return;
       }
       for (Packet packet : packets) {
@@ -210,7 +215,7 @@ final class Session implements EngineIoSocket {
         }
         onPacket(packet);
       }
-      request.response().putHeader("Content-Type", "text/html").end("ok");
+      post.respond(response -> response.putHeader("Content-Type", "text/html").end("ok"));
     });
   }
 

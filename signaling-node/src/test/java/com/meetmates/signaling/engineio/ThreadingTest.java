@@ -59,6 +59,25 @@ class ThreadingTest {
   }
 
   @Test
+  void pollsAndPostsArrivingOnOtherEventLoopsAreAnsweredUnderStrictThreadMode() throws Exception {
+    List<String> received = new CopyOnWriteArrayList<>();
+    server = EngineIoTestServer.start(new EngineIoOptions(), 4, socket -> socket.textHandler(received::add));
+    PollingClient opener = new PollingClient(server);
+    opener.open();
+    EngineIoSocket socket = server.nextSocket();
+    for (int connection = 0; connection < 4; connection++) {
+      PollingClient other = new PollingClient(server);
+      other.adopt(opener.sid());
+      assertThat(other.post("4from " + connection).statusCode()).isEqualTo(200);
+      socket.send("to " + connection);
+      assertThat(other.poll()).isEqualTo("4to " + connection);
+    }
+    assertThat(server.requestThreads).as("requests served by several event loops").hasSizeGreaterThan(1);
+    assertThat(received).containsExactly("from 0", "from 1", "from 2", "from 3");
+    assertThat(socket.isOpen()).isTrue();
+  }
+
+  @Test
   void anUpgradeServedByAnotherEventLoopKeepsTheHandlersOnTheSessionContext() throws Exception {
     List<Context> contexts = new CopyOnWriteArrayList<>();
     List<String> received = new CopyOnWriteArrayList<>();
