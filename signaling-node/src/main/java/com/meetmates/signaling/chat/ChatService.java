@@ -79,8 +79,7 @@ public final class ChatService {
    * @param executor runs this session's work one task at a time (the socket's own thread)
    */
   public void open(ClientConnection connection, String senderEmail, Executor executor) {
-    ChatSession session = new ChatSession(connection, senderEmail, executor,
-        new RateLimiter(settings, nanoClock));
+    ChatSession session = new ChatSession(connection, senderEmail, executor);
     sessions.put(session.id, session);
     session.mailbox.submit(() -> {
       tellOnlineUsers(session, onlineUsers.estimate(sessions.size()));
@@ -134,7 +133,7 @@ public final class ChatService {
     if (session == null) {
       return;
     }
-    switch (session.rateLimiter.acquire()) {
+    switch (session.rateLimiter(settings, nanoClock).acquire()) {
       case DROP -> {
         counters.rateLimitedEvents.increment();
         reject(session, ChatError.RATE_LIMITED, "too many events: " + event + " dropped", ack);

@@ -3,6 +3,7 @@ package com.meetmates.signaling.chat;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 
 /**
  * What this node knows of one of its sockets. Touched only from the session's {@link Mailbox}, one task at a
@@ -20,7 +21,6 @@ final class ChatSession {
   final ClientConnection connection;
   final String senderEmail;
   final Mailbox mailbox;
-  final RateLimiter rateLimiter;
   boolean withVideo;
   Pair pair;
   Negotiation negotiation;
@@ -30,14 +30,24 @@ final class ChatSession {
   /** Written on the session's thread, read by the online-count tick to skip sockets that are up to date. */
   volatile int lastToldOnline = -1;
   private long lastTicket;
-  private final Deque<String> abandonedPairs = new ArrayDeque<>();
+  /** Created with the first event: an idle session (most of a node's sessions) never needs one. */
+  private RateLimiter rateLimiter;
+  /** Created with the first abandoned pair, which is rare. */
+  private Deque<String> abandonedPairs;
 
-  ChatSession(ClientConnection connection, String senderEmail, Executor executor, RateLimiter rateLimiter) {
+  ChatSession(ClientConnection connection, String senderEmail, Executor executor) {
     this.id = connection.id();
     this.connection = connection;
     this.senderEmail = senderEmail;
     this.mailbox = new Mailbox(id, executor);
-    this.rateLimiter = rateLimiter;
+  }
+
+  /** This session's bucket, full when first asked for; only from the socket's thread. */
+  RateLimiter rateLimiter(ChatSettings settings, LongSupplier nanoClock) {
+    if (rateLimiter == null) {
+      rateLimiter = new RateLimiter(settings, nanoClock);
+    }
+    return rateLimiter;
   }
 
   Executor executor() {
@@ -69,6 +79,9 @@ final class ChatSession {
   }
 
   void abandon(String pairId) {
+    if (abandonedPairs == null) {
+      abandonedPairs = new ArrayDeque<>(ABANDONED_PAIRS_KEPT);
+    }
     if (abandonedPairs.size() == ABANDONED_PAIRS_KEPT) {
       abandonedPairs.removeFirst();
     }
@@ -76,7 +89,7 @@ final class ChatSession {
   }
 
   boolean hasAbandoned(String pairId) {
-    return abandonedPairs.contains(pairId);
+    return abandonedPairs != null && abandonedPairs.contains(pairId);
   }
 
   void emit(String event, Object... args) {

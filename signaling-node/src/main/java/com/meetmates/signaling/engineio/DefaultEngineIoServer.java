@@ -1,9 +1,9 @@
 package com.meetmates.signaling.engineio;
 
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -124,22 +124,24 @@ final class DefaultEngineIoServer implements EngineIoServer {
       cors.answerPreflight(request);
       return;
     }
-    String transport = request.getParam("transport");
+    Map<String, List<String>> query = new QueryStringDecoder(request.uri()).parameters();
+    String transport = first(query, "transport");
     if (transport == null || !options.transports().contains(transport)) {
       refuse(request, EngineIoError.UNKNOWN_TRANSPORT);
       return;
     }
     boolean upgrade = isWebSocketUpgrade(request);
-    String sid = request.getParam("sid");
+    String sid = first(query, "sid");
+    String protocol = first(query, "EIO");
     if (sid != null) {
-      routeToSession(request, alreadyReadBody, transport, upgrade, sid);
+      routeToSession(request, alreadyReadBody, transport, protocol, upgrade, sid);
       return;
     }
     if (request.method() != HttpMethod.GET) {
       refuse(request, EngineIoError.BAD_HANDSHAKE_METHOD);
     } else if (Transport.WEBSOCKET.equals(transport) != upgrade) {
       refuse(request, EngineIoError.BAD_REQUEST);
-    } else if (!PROTOCOL_VERSION.equals(request.getParam("EIO"))) {
+    } else if (!PROTOCOL_VERSION.equals(protocol)) {
       refuse(request, EngineIoError.UNSUPPORTED_PROTOCOL_VERSION);
     } else if (upgrade) {
       openWebSocketSession(request);
@@ -148,12 +150,12 @@ final class DefaultEngineIoServer implements EngineIoServer {
     }
   }
 
-  private void routeToSession(HttpServerRequest request, Buffer alreadyReadBody, String transport, boolean upgrade,
-      String sid) {
+  private void routeToSession(HttpServerRequest request, Buffer alreadyReadBody, String transport, String protocol,
+      boolean upgrade, String sid) {
     Session session = sessions.get(sid);
     if (session == null) {
       refuse(request, EngineIoError.UNKNOWN_SID);
-    } else if (!PROTOCOL_VERSION.equals(request.getParam("EIO"))) {
+    } else if (!PROTOCOL_VERSION.equals(protocol)) {
       refuse(request, EngineIoError.UNSUPPORTED_PROTOCOL_VERSION);
     } else if (upgrade) {
       if (Transport.WEBSOCKET.equals(transport) && session.canUpgrade()) {
@@ -232,10 +234,17 @@ final class DefaultEngineIoServer implements EngineIoServer {
   }
 
   private static Handshake handshakeOf(HttpServerRequest request) {
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(request.headers());
-    MultiMap query = MultiMap.caseInsensitiveMultiMap().addAll(request.params());
     String remote = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
-    return new Handshake(headers, query, remote, System.currentTimeMillis());
+    return new Handshake(request.headers(), request.query(), remote, System.currentTimeMillis());
+  }
+
+  /**
+   * The query is decoded here rather than with {@code request.getParam}: Vert.x keeps the parameter map
+   * it builds on the request, and keeps the upgrade request as long as its WebSocket lives.
+   */
+  private static String first(Map<String, List<String>> query, String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
   }
 
   private static boolean isWebSocketUpgrade(HttpServerRequest request) {

@@ -6,7 +6,10 @@ import java.util.Iterator;
 /** Packets of one session waiting for their transport, with the slow-consumer bound. Not thread-safe. */
 final class OutboundQueue implements Iterable<Packet> {
 
-  private final ArrayDeque<Packet> packets = new ArrayDeque<>();
+  private static final int INITIAL_CAPACITY = 2;
+
+  /** Small at first (an idle session queues a ping at a time); it grows as a busy session needs. */
+  private final ArrayDeque<Packet> packets = new ArrayDeque<>(INITIAL_CAPACITY);
   private final long maxWeight;
   private final int maxPackets;
   private long weight;

@@ -26,11 +26,12 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
   private final DefaultNamespace namespace;
   private final String id;
   private final SocketHandshake handshake;
-  private final Map<String, EventHandler> handlers = new ConcurrentHashMap<>();
+  /** Created by the first {@link #on}: an application may route every event through the unhandled handler. */
+  private volatile Map<String, EventHandler> handlers;
   private final List<Handler<String>> disconnectHandlers = new CopyOnWriteArrayList<>();
   private final Map<String, Object> attributes = new ConcurrentHashMap<>();
-  /** Touched on the context only. */
-  private final Map<Long, PendingAck> pendingAcks = new HashMap<>();
+  /** Touched on the context only; created by the first emit that waits for an acknowledgement. */
+  private Map<Long, PendingAck> pendingAcks;
   private volatile UnhandledEventHandler unhandledHandler;
   private volatile State state = State.CONNECTING;
   private long nextAckId;
@@ -74,7 +75,17 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 
   @Override
   public SocketIoSocket on(String event, EventHandler handler) {
-    handlers.put(event, handler);
+    Map<String, EventHandler> map = handlers;
+    if (map == null) {
+      synchronized (this) {
+        map = handlers;
+        if (map == null) {
+          map = new ConcurrentHashMap<>();
+          handlers = map;
+        }
+      }
+    }
+    map.put(event, handler);
     return this;
   }
 
@@ -127,12 +138,16 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
         return;
       }
       long timeoutMs = timeout.toMillis();
+      if (pendingAcks == null) {
+        pendingAcks = new HashMap<>();
+      }
+      Map<Long, PendingAck> waiting = pendingAcks;
       long timer = connection.vertx().setTimer(timeoutMs, t -> {
-        if (pendingAcks.remove(ackId) != null) {
+        if (waiting.remove(ackId) != null) {
           answer.fail(new AckTimeoutException(event, timeoutMs));
         }
       });
-      pendingAcks.put(ackId, new PendingAck(answer, timer));
+      waiting.put(ackId, new PendingAck(answer, timer));
       connection.send(packet);
     });
     return answer.future();
@@ -210,7 +225,8 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
   private void onEvent(Packet packet) {
     JsonArray args = (JsonArray) packet.data();
     Ack ack = packet.wantsAck() ? new ClientAck(packet.ackId()) : Ack.NONE;
-    EventHandler handler = handlers.get(packet.event());
+    Map<String, EventHandler> map = handlers;
+    EventHandler handler = map == null ? null : map.get(packet.event());
     try {
       if (handler != null) {
         handler.handle(args, ack);
@@ -226,7 +242,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
   }
 
   private void onAck(Packet packet) {
-    PendingAck pending = pendingAcks.remove(packet.ackId());
+    PendingAck pending = pendingAcks == null ? null : pendingAcks.remove(packet.ackId());
     if (pending == null) {
       LOG.debug("socket {}: acknowledgement {} matches no waiting event (late or unknown), ignored", id,
           packet.ackId());
@@ -237,7 +253,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
   }
 
   private void failPendingAcks() {
-    if (pendingAcks.isEmpty()) {
+    if (pendingAcks == null || pendingAcks.isEmpty()) {
       return;
     }
     List<PendingAck> waiting = new ArrayList<>(pendingAcks.values());

@@ -1,7 +1,6 @@
 package com.meetmates.signaling.socketio;
 
 import com.meetmates.signaling.engineio.EngineIoSocket;
-import com.meetmates.signaling.engineio.Handshake;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -25,12 +24,15 @@ final class EngineConnection {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineConnection.class);
   private static final long NO_TIMER = -1;
+  /** A HashMap of capacity 2 holds one entry without resizing. */
+  private static final int SOCKETS_INITIAL_CAPACITY = 2;
 
   private final DefaultSocketIoServer server;
   private final EngineIoSocket engine;
   private final Context context;
   private final PacketDecoder decoder;
-  private final Map<String, DefaultSocketIoSocket> sockets = new HashMap<>();
+  /** One socket per joined namespace: most connections join one, so the table starts small. */
+  private final Map<String, DefaultSocketIoSocket> sockets = new HashMap<>(SOCKETS_INITIAL_CAPACITY);
   private long connectTimer = NO_TIMER;
   private boolean closed;
 
@@ -165,7 +167,8 @@ final class EngineConnection {
       LOG.debug("session {}: second CONNECT to namespace {} ignored", engine.id(), namespaceName);
       return;
     }
-    DefaultSocketIoSocket socket = new DefaultSocketIoSocket(this, namespace, SocketIds.next(), handshake(auth));
+    DefaultSocketIoSocket socket = new DefaultSocketIoSocket(this, namespace, SocketIds.next(),
+        new SocketHandshake(auth, engine.handshake()));
     sockets.put(namespaceName, socket);
     namespace.admit(socket, refusal -> {
       if (closed || sockets.get(namespaceName) != socket) {
@@ -183,11 +186,6 @@ final class EngineConnection {
     });
   }
 
-  private SocketHandshake handshake(JsonObject auth) {
-    Handshake engineHandshake = engine.handshake();
-    return new SocketHandshake(auth != null ? auth : new JsonObject(), engineHandshake.headers(),
-        engineHandshake.query(), engineHandshake.remoteAddress(), engineHandshake.issuedAtMillis());
-  }
 
   private void onConnectTimeout() {
     connectTimer = NO_TIMER;

@@ -28,7 +28,8 @@ public final class HandshakeGate implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext context) {
-    boolean newSession = context.request().getParam("sid") == null
+    // Not request.getParam: Vert.x would keep the parameter map with the request, for a WebSocket's whole life.
+    boolean newSession = context.queryParam("sid").isEmpty()
         && context.request().method() != HttpMethod.OPTIONS;
     if (!newSession || takesSessions.getAsBoolean()) {
       context.next();
