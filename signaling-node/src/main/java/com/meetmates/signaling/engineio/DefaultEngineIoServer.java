@@ -40,6 +40,7 @@ final class DefaultEngineIoServer implements EngineIoServer {
     this.vertx = vertx;
     this.options = options;
     this.cors = new Cors(options.allowedOrigins(), options.allowCredentials());
+    HeartbeatTicker.start(vertx, options, sessions.values());
   }
 
   private static void validate(EngineIoOptions options) {

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ final class Session implements EngineIoSocket {
 
   private static final Logger log = LoggerFactory.getLogger(Session.class);
   private static final long NO_TIMER = -1;
+  private static final long NO_HEARTBEAT = Long.MIN_VALUE;
   private static final String PROBE = "probe";
 
   private enum State { OPEN, CLOSING, CLOSED }
@@ -41,8 +43,12 @@ final class Session implements EngineIoSocket {
   private volatile Transport transport;
   private volatile boolean upgrading;
   private WebSocketTransport upgradeCandidate;
-  private long pingTimer = NO_TIMER;
-  private long pingTimeoutTimer = NO_TIMER;
+  /**
+   * When the heartbeat next needs this session (System.nanoTime): the next ping, or, while a pong is
+   * awaited, the ping timeout. Written on the session's context, read by the server's {@link HeartbeatTicker}.
+   */
+  private volatile long heartbeatDueNanos = NO_HEARTBEAT;
+  private boolean awaitingPong;
   private long upgradeTimer = NO_TIMER;
   private long closeTimer = NO_TIMER;
 
@@ -375,33 +381,37 @@ final class Session implements EngineIoSocket {
   }
 
   private void schedulePing() {
-    long timer = vertx.setTimer(options.pingIntervalMs(), t -> execute(() -> ping(t)));
-    pingTimer = timer;
+    awaitingPong = false;
+    heartbeatDueNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.pingIntervalMs());
   }
 
-  private void ping(long timer) {
-    if (timer != pingTimer || state != State.OPEN) {
+  /** Called by the heartbeat tick, on any thread: hands a due heartbeat to the session's context. */
+  void heartbeatIfDue(long nowNanos) {
+    long due = heartbeatDueNanos;
+    if (due != NO_HEARTBEAT && nowNanos - due >= 0) {
+      execute(this::onHeartbeatDue);
+    }
+  }
+
+  /** Pings, or ends a session whose pong is late. Checked again here: a busy context may see two ticks. */
+  private void onHeartbeatDue() {
+    long due = heartbeatDueNanos;
+    if (state != State.OPEN || due == NO_HEARTBEAT || System.nanoTime() - due < 0) {
       return;
     }
-    pingTimer = NO_TIMER;
-    enqueue(Packet.PING);
-    if (state == State.OPEN) {
-      long timeout = vertx.setTimer(options.pingTimeoutMs(), t -> execute(() -> pingTimedOut(t)));
-      pingTimeoutTimer = timeout;
-    }
-  }
-
-  private void pingTimedOut(long timer) {
-    if (timer == pingTimeoutTimer && state == State.OPEN) {
+    if (awaitingPong) {
       log.info("sid={} no pong within {} ms", id, options.pingTimeoutMs());
       close(CloseReason.PING_TIMEOUT, false);
+      return;
+    }
+    enqueue(Packet.PING);
+    if (state == State.OPEN) {
+      awaitingPong = true;
+      heartbeatDueNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.pingTimeoutMs());
     }
   }
 
   private void onPong() {
-    cancel(pingTimeoutTimer);
-    pingTimeoutTimer = NO_TIMER;
-    cancel(pingTimer);
     schedulePing();
   }
 
@@ -434,10 +444,8 @@ final class Session implements EngineIoSocket {
 
   private void beginClosing(String reason) {
     state = State.CLOSING;
-    cancel(pingTimer);
-    cancel(pingTimeoutTimer);
-    pingTimer = NO_TIMER;
-    pingTimeoutTimer = NO_TIMER;
+    heartbeatDueNanos = NO_HEARTBEAT;
+    awaitingPong = false;
     abortUpgrade();
     log.debug("sid={} closed: {}", id, reason);
     invoke(closeHandler, reason);

@@ -49,6 +49,27 @@ class HeartbeatTest {
   }
 
   @Test
+  void sessionsKeepTheirOwnDeadlinesOnTheSharedTickerASilentOneEndsWhileItsNeighbourAnswers() throws Exception {
+    server = EngineIoTestServer.start(shortHeartbeat());
+    WebSocketClient answering = server.openWebSocket();
+    EngineIoSocket answeringSocket = server.nextSocket();
+    WebSocketClient silent = server.openWebSocket();
+    EngineIoSocket silentSocket = server.nextSocket();
+    CompletableFuture<String> silentReason = EngineIoTestServer.closeReasonOf(silentSocket);
+    assertThat(silent.nextText()).isEqualTo("2");
+    while (!silentReason.isDone()) {
+      assertThat(answering.nextText()).isEqualTo("2");
+      answering.send("3");
+    }
+    assertThat(silentReason.get()).isEqualTo(CloseReason.PING_TIMEOUT);
+    for (int i = 0; i < 3; i++) {
+      assertThat(answering.nextText()).isEqualTo("2");
+      answering.send("3");
+    }
+    assertThat(answeringSocket.isOpen()).isTrue();
+  }
+
+  @Test
   void aPollingClientGetsThePingOnItsPollAndStaysConnectedByPostingPongs() throws Exception {
     server = EngineIoTestServer.start(shortHeartbeat());
     PollingClient client = server.openPolling();
