@@ -120,7 +120,12 @@ final class DefaultEngineIoServer implements EngineIoServer {
       refuse(request, EngineIoError.FORBIDDEN);
       return;
     }
-    cors.addHeaders(request);
+    boolean upgrade = isWebSocketUpgrade(request);
+    if (!upgrade) {
+      // Browsers apply no CORS to a WebSocket (as in the reference server, only HTTP answers carry the headers),
+      // and Vert.x keeps the 101 answer's headers for the WebSocket's whole life.
+      cors.addHeaders(request);
+    }
     if (request.method() == HttpMethod.OPTIONS) {
       cors.answerPreflight(request);
       return;
@@ -131,7 +136,6 @@ final class DefaultEngineIoServer implements EngineIoServer {
       refuse(request, EngineIoError.UNKNOWN_TRANSPORT);
       return;
     }
-    boolean upgrade = isWebSocketUpgrade(request);
     String sid = first(query, "sid");
     String protocol = first(query, "EIO");
     if (sid != null) {
