@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * several source addresses (sources=127.0.0.2,...,127.0.0.9) for more than a few thousand.
  *
  * <p>System properties: baseUrl, sessions (default 100), rampSeconds (10), holdSeconds (how long
- * to stay connected at most, 60), nodePid (measure this process; without it, nothing is measured
+ * after the ramp to stay connected at most, 60: every session is still there when the last one has
+ * connected, however long the ramp), nodePid (measure this process; without it, nothing is measured
  * and sessions stay holdSeconds), heapMetricsUrl (for a non-Java node), sources, resultFile
  * (target/idle-sessions.txt), histogram (true: also write the node's class histogram while the
  * sessions are held, beside the result file, to see where the heap goes).
@@ -56,14 +57,16 @@ public class IdleSessionsSimulation extends Simulation {
   private final Path resultFile = Path.of(System.getProperty("resultFile", "target/idle-sessions.txt"));
   private final AtomicInteger connected = new AtomicInteger();
   private final AtomicInteger measured = new AtomicInteger();
+  /** Set when the simulation starts: the end of the ramp plus the hold. */
+  private volatile long holdDeadlineMillis = Long.MAX_VALUE;
 
   private final ScenarioBuilder scenario = scenario("idle sessions").exec(group(GROUP).on(
       exec(SocketIoSteps.connect(timeout))
           .exec(session -> {
             connected.incrementAndGet();
-            return session.set("heldUntil", System.currentTimeMillis() + hold.toMillis());
+            return session;
           })
-          .exec(asLongAs(session -> measured.get() == 0 && System.currentTimeMillis() < session.getLong("heldUntil"))
+          .exec(asLongAs(session -> measured.get() == 0 && System.currentTimeMillis() < holdDeadlineMillis)
               .on(pause(HOLD_POLL)))
           .exec(ws("leave").close())));
 
@@ -79,6 +82,7 @@ public class IdleSessionsSimulation extends Simulation {
   @Override
   public void before() {
     LAST_RESULT.set("");
+    holdDeadlineMillis = System.currentTimeMillis() + ramp.plus(hold).toMillis();
     if (nodePid == 0) {
       LOG.warn("no -DnodePid given: sessions are held {} s and nothing is measured", hold.toSeconds());
       return;
