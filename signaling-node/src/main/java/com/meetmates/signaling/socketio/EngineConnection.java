@@ -1,5 +1,6 @@
 package com.meetmates.signaling.socketio;
 
+import com.meetmates.signaling.engineio.ContextTasks;
 import com.meetmates.signaling.engineio.EngineIoSocket;
 import com.meetmates.signaling.engineio.Handshake;
 import io.vertx.core.Context;
@@ -70,11 +71,7 @@ final class EngineConnection {
 
   /** Runs the task on this connection's context: at once if already there, queued (in order) otherwise. */
   void runOnContext(Runnable task) {
-    if (Vertx.currentContext() == context) {
-      task.run();
-    } else {
-      context.runOnContext(v -> task.run());
-    }
+    ContextTasks.run(context, task);
   }
 
   void send(EncodedPacket packet) {
