@@ -8,7 +8,6 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +20,15 @@ import org.slf4j.LoggerFactory;
 public final class EventBusRouter implements Router {
 
   public static final String ADDRESS_PREFIX = "meetmates.node.";
-  static final String TARGET_HEADER = "to";
 
   private static final Logger LOG = LoggerFactory.getLogger(EventBusRouter.class);
 
   private final EventBus eventBus;
   private final String nodeId;
+  /** Never changed after construction: every send shares it. */
+  private final DeliveryOptions options = new DeliveryOptions().setCodecName(DeliveryCodec.NAME);
   private volatile BiConsumer<String, Delivery> inbound = (socketId, delivery) -> { };
-  private MessageConsumer<JsonObject> consumer;
+  private MessageConsumer<DeliveryCodec.Addressed> consumer;
 
   private EventBusRouter(EventBus eventBus, String nodeId) {
     this.eventBus = eventBus;
@@ -38,6 +38,8 @@ public final class EventBusRouter implements Router {
   /** Registers this node's address; the future completes once other nodes can reach it. */
   public static Future<EventBusRouter> start(Vertx vertx, String nodeId) {
     EventBusRouter router = new EventBusRouter(vertx.eventBus(), nodeId);
+    vertx.eventBus().unregisterCodec(DeliveryCodec.NAME);
+    vertx.eventBus().registerCodec(new DeliveryCodec());
     router.consumer = vertx.eventBus().consumer(address(nodeId), router::receive);
     return router.consumer.completion().map(router);
   }
@@ -62,20 +64,21 @@ public final class EventBusRouter implements Router {
       inbound.accept(socketId, delivery);
       return;
     }
-    eventBus.send(address(targetNode), DeliveryCodec.encode(delivery),
-        new DeliveryOptions().addHeader(TARGET_HEADER, socketId));
+    eventBus.send(address(targetNode), new DeliveryCodec.Addressed(socketId, delivery), options);
   }
 
   public Future<Void> stop() {
     return consumer.unregister();
   }
 
-  private void receive(Message<JsonObject> message) {
-    String socketId = message.headers().get(TARGET_HEADER);
+  private void receive(Message<DeliveryCodec.Addressed> message) {
+    DeliveryCodec.Addressed addressed;
     try {
-      inbound.accept(socketId, DeliveryCodec.decode(message.body()));
+      addressed = message.body();
     } catch (RuntimeException malformed) {
-      LOG.warn("socket {}: undeliverable event-bus message dropped", socketId, malformed);
+      LOG.warn("undeliverable event-bus message dropped", malformed);
+      return;
     }
+    inbound.accept(addressed.socketId(), addressed.delivery());
   }
 }
