@@ -78,7 +78,8 @@ public final class SignalingNode {
     Config hazelcast = config.clusterConfig().map(HazelcastConfigs::fromFile).orElseGet(HazelcastConfigs::embedded);
     NodeMetrics metrics = NodeMetrics.create();
     VertxOptions options = new VertxOptions().setMetricsOptions(metrics.vertxOptions())
-        .setEventLoopPoolSize(config.eventLoops());
+        .setEventLoopPoolSize(config.eventLoops())
+        .setPreferNativeTransport(true);
     config.clusterHost().or(() -> config.clusterConfig().isEmpty() ? java.util.Optional.of(LOOPBACK)
         : java.util.Optional.empty()).ifPresent(host -> options.getEventBusOptions().setHost(host));
     return ClusterNode.start(options, hazelcast, metrics.vertxFactory())
