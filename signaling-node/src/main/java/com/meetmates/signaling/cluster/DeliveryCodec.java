@@ -21,17 +21,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The event-bus form of a delivery to one socket: a kind byte, the target socket and the delivery's fields as
- * length-prefixed UTF-8, and a relayed payload as JSON bytes written and read with Jackson's streaming API. A
- * JsonObject envelope cost a tree, a data-bind serialisation and a parse back per relayed message, and the target
- * in a header a MultiMap more.
+ * The event-bus form of the deliveries one node sends another in one event-loop turn: their count, then for each a
+ * kind byte, the target socket and the delivery's fields as length-prefixed UTF-8, and a relayed payload as JSON
+ * bytes written and read with Jackson's streaming API. A JsonObject envelope cost a tree, a data-bind
+ * serialisation and a parse back per relayed message, and the target in a header a MultiMap more.
  */
-final class DeliveryCodec implements MessageCodec<DeliveryCodec.Addressed, DeliveryCodec.Addressed> {
+final class DeliveryCodec implements MessageCodec<DeliveryCodec.Batch, DeliveryCodec.Batch> {
 
-  static final String NAME = "meetmates.delivery";
+  static final String NAME = "meetmates.deliveries";
 
   /** A delivery and the socket of the receiving node it is for. */
   record Addressed(String socketId, Delivery delivery) {
+  }
+
+  /** Deliveries to one node, in the order they were sent. */
+  record Batch(List<Addressed> deliveries) {
   }
 
   private static final byte RELAY = 1;
@@ -42,7 +46,31 @@ final class DeliveryCodec implements MessageCodec<DeliveryCodec.Addressed, Deliv
   private static final JsonFactory JSON = new JsonFactory();
 
   @Override
-  public void encodeToWire(Buffer buffer, Addressed addressed) {
+  public void encodeToWire(Buffer buffer, Batch batch) {
+    buffer.appendInt(batch.deliveries().size());
+    for (Addressed addressed : batch.deliveries()) {
+      encode(buffer, addressed);
+    }
+  }
+
+  @Override
+  public Batch decodeFromWire(int position, Buffer buffer) {
+    Reader in = new Reader(buffer, position);
+    int count = in.readInt();
+    List<Addressed> deliveries = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      deliveries.add(decode(in));
+    }
+    return new Batch(deliveries);
+  }
+
+  /** Within one node the deliveries are handed over as they are: their records are immutable. */
+  @Override
+  public Batch transform(Batch batch) {
+    return batch;
+  }
+
+  private static void encode(Buffer buffer, Addressed addressed) {
     Delivery delivery = addressed.delivery();
     if (delivery instanceof Delivery.FromPartner relay) {
       buffer.appendByte(RELAY);
@@ -80,9 +108,7 @@ final class DeliveryCodec implements MessageCodec<DeliveryCodec.Addressed, Deliv
     }
   }
 
-  @Override
-  public Addressed decodeFromWire(int position, Buffer buffer) {
-    Reader in = new Reader(buffer, position);
+  private static Addressed decode(Reader in) {
     byte kind = in.readByte();
     String socketId = in.readString();
     String pairId = in.readString();
@@ -96,12 +122,6 @@ final class DeliveryCodec implements MessageCodec<DeliveryCodec.Addressed, Deliv
       default -> throw new IllegalArgumentException("unknown delivery kind: " + kind);
     };
     return new Addressed(socketId, delivery);
-  }
-
-  /** Within one node the delivery is handed over as it is: its records are immutable. */
-  @Override
-  public Addressed transform(Addressed addressed) {
-    return addressed;
   }
 
   @Override
@@ -175,6 +195,12 @@ final class DeliveryCodec implements MessageCodec<DeliveryCodec.Addressed, Deliv
     Reader(Buffer buffer, int position) {
       this.buffer = buffer;
       this.position = position;
+    }
+
+    int readInt() {
+      int value = buffer.getInt(position);
+      position += Integer.BYTES;
+      return value;
     }
 
     byte readByte() {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,11 +51,21 @@ class DeliveryCodecTest {
   void aDeliveryCrossesTheWireUnchanged(Delivery delivery) {
     DeliveryCodec codec = new DeliveryCodec();
     Buffer wire = Buffer.buffer(WIRE_PREFIX);
-    codec.encodeToWire(wire, new DeliveryCodec.Addressed("socket-b", delivery));
+    codec.encodeToWire(wire, new DeliveryCodec.Batch(List.of(new DeliveryCodec.Addressed("socket-b", delivery))));
 
-    DeliveryCodec.Addressed decoded = codec.decodeFromWire(WIRE_PREFIX.length(), wire);
+    DeliveryCodec.Batch decoded = codec.decodeFromWire(WIRE_PREFIX.length(), wire);
 
-    assertThat(decoded.socketId()).isEqualTo("socket-b");
-    assertThat(decoded.delivery()).isEqualTo(delivery);
+    assertThat(decoded.deliveries()).containsExactly(new DeliveryCodec.Addressed("socket-b", delivery));
+  }
+
+  @Test
+  void theDeliveriesOfOneBatchArriveInTheirOrder() {
+    DeliveryCodec codec = new DeliveryCodec();
+    List<DeliveryCodec.Addressed> sent = deliveries()
+        .map(delivery -> new DeliveryCodec.Addressed("socket-" + delivery.hashCode(), delivery)).toList();
+    Buffer wire = Buffer.buffer(WIRE_PREFIX);
+    codec.encodeToWire(wire, new DeliveryCodec.Batch(sent));
+
+    assertThat(codec.decodeFromWire(WIRE_PREFIX.length(), wire).deliveries()).containsExactlyElementsOf(sent);
   }
 }
