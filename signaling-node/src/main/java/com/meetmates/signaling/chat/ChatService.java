@@ -247,15 +247,22 @@ public final class ChatService {
       if (session.closed) {
         return DONE;
       }
-      return operation.get().whenCompleteAsync((outcome, failure) -> {
-        if (failure != null) {
-          LOG.warn("socket {}: event failed", session.id, failure);
-          ack.reply(Ack.failure(ChatError.INTERNAL_ERROR, "the server could not handle this event"));
-        } else {
-          ack.reply(outcome.ack());
-        }
-      }, session.executor());
+      CompletableFuture<Outcome> outcome = operation.get().toCompletableFuture();
+      if (outcome.isDone() && !outcome.isCompletedExceptionally()) {
+        ack.reply(outcome.join().ack());
+        return DONE;
+      }
+      return outcome.whenCompleteAsync((result, failure) -> answer(session, ack, failure, result), session.executor());
     });
+  }
+
+  private static void answer(ChatSession session, Ack ack, Throwable failure, Outcome outcome) {
+    if (failure != null) {
+      LOG.warn("socket {}: event failed", session.id, failure);
+      ack.reply(Ack.failure(ChatError.INTERNAL_ERROR, "the server could not handle this event"));
+    } else {
+      ack.reply(outcome.ack());
+    }
   }
 
   private void reject(ChatSession session, ChatError error, String message, Ack ack) {

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
@@ -192,11 +193,13 @@ final class DefaultEngineIoServer implements EngineIoServer {
 
   private void openWebSocketSession(HttpServerRequest request) {
     Handshake handshake = handshakeOf(request);
+    HttpConnection connection = request.connection();
     request.toWebSocket().onComplete(opened -> {
       if (opened.failed()) {
         log.debug("engine.io websocket handshake failed: {}", opened.cause().toString());
         return;
       }
+      FlushConsolidation.install(connection);
       Session session = newSession(handshake);
       WebSocketTransport transport = new WebSocketTransport(opened.result(), session, options.maxPayloadBytes());
       transport.listen();
@@ -206,11 +209,13 @@ final class DefaultEngineIoServer implements EngineIoServer {
   }
 
   private void upgrade(HttpServerRequest request, Session session) {
+    HttpConnection connection = request.connection();
     request.toWebSocket().onComplete(opened -> {
       if (opened.failed()) {
         log.debug("sid={} websocket upgrade handshake failed: {}", session.id(), opened.cause().toString());
         return;
       }
+      FlushConsolidation.install(connection);
       ServerWebSocket webSocket = opened.result();
       WebSocketTransport candidate = new WebSocketTransport(webSocket, session, options.maxPayloadBytes());
       candidate.listen();

@@ -85,11 +85,7 @@ final class Session implements EngineIoSocket {
 
   /** Runs the task on the session's context: at once if already there, otherwise queued to it in order. */
   void execute(Runnable task) {
-    if (Vertx.currentContext() == context) {
-      runGuarded(task);
-    } else {
-      context.runOnContext(v -> runGuarded(task));
-    }
+    ContextTasks.run(context, () -> runGuarded(task));
   }
 
   private void runGuarded(Runnable task) {

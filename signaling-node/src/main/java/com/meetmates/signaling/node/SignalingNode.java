@@ -77,7 +77,9 @@ public final class SignalingNode {
   public static Future<SignalingNode> start(NodeConfig config) {
     Config hazelcast = config.clusterConfig().map(HazelcastConfigs::fromFile).orElseGet(HazelcastConfigs::embedded);
     NodeMetrics metrics = NodeMetrics.create();
-    VertxOptions options = new VertxOptions().setMetricsOptions(metrics.vertxOptions());
+    VertxOptions options = new VertxOptions().setMetricsOptions(metrics.vertxOptions())
+        .setEventLoopPoolSize(config.eventLoops())
+        .setPreferNativeTransport(true);
     config.clusterHost().or(() -> config.clusterConfig().isEmpty() ? java.util.Optional.of(LOOPBACK)
         : java.util.Optional.empty()).ifPresent(host -> options.getEventBusOptions().setHost(host));
     return ClusterNode.start(options, hazelcast, metrics.vertxFactory())

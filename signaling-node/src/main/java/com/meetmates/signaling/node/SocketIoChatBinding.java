@@ -3,6 +3,7 @@ package com.meetmates.signaling.node;
 import com.meetmates.signaling.chat.Ack;
 import com.meetmates.signaling.chat.ChatService;
 import com.meetmates.signaling.chat.ClientConnection;
+import com.meetmates.signaling.engineio.ContextTasks;
 import com.meetmates.signaling.node.observability.LogContext;
 import com.meetmates.signaling.socketio.Namespace;
 import com.meetmates.signaling.socketio.SocketIoSocket;
@@ -25,7 +26,7 @@ final class SocketIoChatBinding {
     namespace.onConnection(socket -> {
       Context context = Vertx.currentContext();
       Executor onSocketContext = LogContext.forSocket(nodeId, socket.id(),
-          task -> context.runOnContext(ignored -> task.run()));
+          task -> ContextTasks.run(context, task));
       String email = (String) socket.attributes().getOrDefault(SENDER_EMAIL, ANONYMOUS);
       chat.open(new SocketConnection(socket), email, onSocketContext);
       socket.onUnhandledEvent((event, args, ack) -> LogContext.run(nodeId, socket.id(), () ->

@@ -1,5 +1,6 @@
 package com.meetmates.signaling.socketio;
 
+import com.meetmates.signaling.engineio.ContextTasks;
 import com.meetmates.signaling.engineio.EngineIoSocket;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -72,11 +73,7 @@ final class EngineConnection {
 
   /** Runs the task on this connection's context: at once if already there, queued (in order) otherwise. */
   void runOnContext(Runnable task) {
-    if (Vertx.currentContext() == context) {
-      task.run();
-    } else {
-      context.runOnContext(v -> task.run());
-    }
+    ContextTasks.run(context, task);
   }
 
   void send(EncodedPacket packet) {

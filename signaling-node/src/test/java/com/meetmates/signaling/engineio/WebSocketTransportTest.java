@@ -71,6 +71,21 @@ class WebSocketTransportTest {
   }
 
   @Test
+  void aBurstSentInOneEventLoopTurnArrivesWholeAndInOrder() throws Exception {
+    int burst = FlushConsolidation.MAX_DEFERRED_FLUSHES * 3 + 7;
+    server = EngineIoTestServer.start(new EngineIoOptions(), 1, socket -> socket.textHandler(text -> {
+      for (int i = 0; i < burst; i++) {
+        socket.send(text + i);
+      }
+    }));
+    WebSocketClient client = server.openWebSocket();
+    client.send("4m");
+    for (int i = 0; i < burst; i++) {
+      assertThat(client.nextTextIgnoringPings()).isEqualTo("4m" + i);
+    }
+  }
+
+  @Test
   void messagesFromTheClientReachTheHandlerInOrder() throws Exception {
     BlockingQueue<String> received = new LinkedBlockingQueue<>();
     server = EngineIoTestServer.start(new EngineIoOptions(), 1, socket -> socket.textHandler(received::add));

@@ -59,4 +59,12 @@ class NodeConfigTest {
 
     assertThatThrownBy(config::chat).hasMessageContaining("MAX_SDP_BYTES");
   }
+
+  @Test
+  void eventLoopsComeFromEventLoopsAndMustBePositive() {
+    assertThat(NodeConfig.load(Map.of()).eventLoops()).isEqualTo(NodeConfig.DEFAULT_EVENT_LOOPS);
+    assertThat(NodeConfig.load(Map.of(NodeConfig.EVENT_LOOPS, "4")).eventLoops()).isEqualTo(4);
+    assertThatThrownBy(NodeConfig.load(Map.of(NodeConfig.EVENT_LOOPS, "0"))::eventLoops)
+        .hasMessageContaining("EVENT_LOOPS");
+  }
 }

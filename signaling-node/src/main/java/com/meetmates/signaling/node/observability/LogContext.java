@@ -35,6 +35,11 @@ public final class LogContext {
   public static void run(String nodeId, String socketId, Runnable task) {
     String outerNode = MDC.get(NODE_ID);
     String outerSocket = MDC.get(SOCKET_ID);
+    if (socketId.equals(outerSocket) && nodeId.equals(outerNode)) {
+      // A socket's own work run at once from inside its event handler: the ids are already there.
+      task.run();
+      return;
+    }
     MDC.put(NODE_ID, nodeId);
     MDC.put(SOCKET_ID, socketId);
     try {
