@@ -28,12 +28,9 @@ final class DeliveryCodec {
           .put("partner", pair.partnerId()).put("partnerNode", pair.partnerNode())
           .put("withVideo", pair.withVideo());
     }
-    if (delivery instanceof Delivery.PairEnded ended) {
-      return new JsonObject().put(KIND, "ended").put("pairId", ended.pairId()).put("leaver", ended.leaverId())
-          .put("requeue", ended.requeue());
-    }
-    Delivery.MatchAborted aborted = (Delivery.MatchAborted) delivery;
-    return new JsonObject().put(KIND, "aborted").put("pairId", aborted.pairId());
+    Delivery.PairEnded ended = (Delivery.PairEnded) delivery;
+    return new JsonObject().put(KIND, "ended").put("pairId", ended.pairId()).put("leaver", ended.leaverId())
+        .put("requeue", ended.requeue());
   }
 
   static Delivery decode(JsonObject json) {
@@ -46,7 +43,6 @@ final class DeliveryCodec {
           json.getString("initiatorNode"), json.getString("partner"), json.getString("partnerNode"),
           json.getBoolean("withVideo")));
       case "ended" -> new Delivery.PairEnded(pairId, json.getString("leaver"), json.getBoolean("requeue"));
-      case "aborted" -> new Delivery.MatchAborted(pairId);
       default -> throw new IllegalArgumentException("unknown delivery kind: " + json.getString(KIND));
     };
   }
