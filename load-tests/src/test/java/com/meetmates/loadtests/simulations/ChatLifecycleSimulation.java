@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -16,6 +17,7 @@ import com.meetmates.loadtests.meter.HazelcastOperations;
 import com.meetmates.loadtests.protocol.SocketIoFrames;
 import com.meetmates.loadtests.protocol.WebRtcPayloads;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
@@ -41,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * "chat lifecycle" group.
  *
  * <p>System properties: baseUrl, usersPerSec (default 20; pairs per second are half of it),
- * durationSeconds (10), atOnceUsers (instead of a rate, for smoke runs), rounds (chats per user, 2), messages (per
+ * durationSeconds (10), warmUpSeconds (0: the same rate for that long first, reported as the "warm-up" group
+ * and left out of the figures), atOnceUsers (instead of a rate, for smoke runs), rounds (chats per user, 2), messages (per
  * side per chat, 3), stepTimeoutSeconds (10), sources, countHazelcast with nodePids (count the
  * Hazelcast operations per chat lifetime on those node processes), findChatP99TargetMs and
  * offerAnswerP99TargetMs (fail the run when the p99 is above; the figures are printed anyway).
@@ -49,6 +52,7 @@ import org.slf4j.LoggerFactory;
 public class ChatLifecycleSimulation extends Simulation {
 
   static final String GROUP = "chat lifecycle";
+  static final String WARM_UP_GROUP = "warm-up";
   private static final int MIN_CANDIDATES = 8;
   private static final int CANDIDATE_SPREAD = 9;
   private static final String ROUNDS_LEFT = "roundsLeft";
@@ -136,23 +140,35 @@ public class ChatLifecycleSimulation extends Simulation {
     return session;
   }
 
-  private final ScenarioBuilder scenario = scenario("chat lifecycle").exec(group(GROUP).on(
-      exec(session -> session.set(ROUNDS_LEFT, rounds - 1).set(IN_CHAT, true))
-          .exec(SocketIoSteps.connect(timeout))
-          .exec(ChatSteps.findChat(timeout))
-          .exec(asLongAs(session -> session.getBoolean(IN_CHAT)).on(
-              doIfOrElse(ChatSteps::isInitiator).then(initiatorChat()).orElse(partnerChat())
-                  .doIf(session -> session.getBoolean(IN_CHAT)).then(
-                      exec(session -> session.set(ROUNDS_LEFT, session.getInt(ROUNDS_LEFT) - 1)))))
-          .exec(ws("leave").close())));
+  /** The whole life of each user, its requests reported under {@code groupName}. */
+  private ScenarioBuilder lifecycle(String name, String groupName) {
+    return scenario(name).exec(group(groupName).on(
+        exec(session -> session.set(ROUNDS_LEFT, rounds - 1).set(IN_CHAT, true))
+            .exec(SocketIoSteps.connect(timeout))
+            .exec(ChatSteps.findChat(timeout))
+            .exec(asLongAs(session -> session.getBoolean(IN_CHAT)).on(
+                doIfOrElse(ChatSteps::isInitiator).then(initiatorChat()).orElse(partnerChat())
+                    .doIf(session -> session.getBoolean(IN_CHAT)).then(
+                        exec(session -> session.set(ROUNDS_LEFT, session.getInt(ROUNDS_LEFT) - 1)))))
+            .exec(ws("leave").close())));
+  }
 
   {
     int atOnce = LoadSettings.integer("atOnceUsers", 0);
     int usersPerSec = LoadSettings.integer("usersPerSec", 20);
     Duration duration = LoadSettings.seconds("durationSeconds", 10);
+    Duration warmUp = LoadSettings.seconds("warmUpSeconds", 0);
     // An even number of users, arriving at an even pace: every one of them finds a partner.
     int users = 2 * ((atOnce > 0 ? atOnce : usersPerSec * (int) duration.toSeconds()) / 2);
-    setUp(scenario.injectOpen(atOnce > 0 ? atOnceUsers(users) : rampUsers(users).during(duration)))
+    int warmUpUsers = 2 * (usersPerSec * (int) warmUp.toSeconds() / 2);
+    ScenarioBuilder measured = lifecycle("chat lifecycle", GROUP);
+    List<PopulationBuilder> populations = atOnce > 0 || warmUpUsers == 0
+        ? List.of(measured.injectOpen(atOnce > 0 ? atOnceUsers(users) : rampUsers(users).during(duration)))
+        // The same load first, reported apart, so that the figures are those of warm JVMs (the node's and
+        // Gatling's own): a cold JVM on 2 shared cores queues requests for seconds while it compiles.
+        : List.of(lifecycle("warm-up", WARM_UP_GROUP).injectOpen(rampUsers(warmUpUsers).during(warmUp)),
+            measured.injectOpen(nothingFor(warmUp), rampUsers(users).during(duration)));
+    setUp(populations)
         .protocols(LoadSettings.protocol())
         .assertions(Stream.of(
                 List.of(

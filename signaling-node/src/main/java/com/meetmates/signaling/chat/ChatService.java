@@ -96,11 +96,7 @@ public final class ChatService {
     session.mailbox.submit(() -> {
       session.closed = true;
       return state.closeSession(socketId)
-          .thenComposeAsync(before -> {
-            CompletionStage<Void> leftPair = matchmaking.leave(session, before.pairId(), false);
-            CompletionStage<Void> leftQueue = before.waiting() ? state.leaveQueue(socketId) : DONE;
-            return leftPair.thenCombine(leftQueue, (a, b) -> (Void) null);
-          }, session.executor())
+          .thenComposeAsync(before -> matchmaking.endSession(session, before), session.executor())
           .whenComplete((ignored, failure) -> sessions.remove(socketId, session));
     });
   }
@@ -184,10 +180,7 @@ public final class ChatService {
     if (delivery instanceof Delivery.PairStarted started) {
       return matchmaking.onPairStarted(session, started.pair());
     }
-    if (delivery instanceof Delivery.PairEnded ended) {
-      return matchmaking.onPairEnded(session, ended);
-    }
-    return matchmaking.onMatchAborted(session, ((Delivery.MatchAborted) delivery).pairId());
+    return matchmaking.onPairEnded(session, (Delivery.PairEnded) delivery);
   }
 
   /** A fresh cluster-wide count; each local socket is told only if it differs from what it was last told. */

@@ -12,8 +12,12 @@ import java.util.function.LongSupplier;
  */
 final class ChatSession {
 
-  /** Pairs this session left before it heard of them (a match racing its own leave); bounded, it is rare. */
-  private static final int ABANDONED_PAIRS_KEPT = 4;
+  /**
+   * Pairs this session is done with although the shared state may still name them in its record: left before it
+   * heard of them (a match racing its own leave), or ended by the partner. Only the latest can still be named,
+   * so a few suffice.
+   */
+  private static final int GONE_PAIRS_KEPT = 4;
   /** {@link #askedForPartnerNanos} when the session is not looking for a partner. */
   static final long NOT_ASKED = Long.MIN_VALUE;
 
@@ -24,6 +28,12 @@ final class ChatSession {
   boolean withVideo;
   Pair pair;
   Negotiation negotiation;
+  /**
+   * False when this session certainly has no entry in the waiting queue: its last match attempt took a partner
+   * (which queues nobody) or a matcher took its entry and started the pair. Saves the shared-state calls that
+   * would only find nothing to remove or keep.
+   */
+  boolean mayBeQueued;
   boolean closed;
   /** When this session last asked for a partner and has not been matched since (for the match latency). */
   long askedForPartnerNanos = NOT_ASKED;
@@ -32,8 +42,8 @@ final class ChatSession {
   private long lastTicket;
   /** Created with the first event: an idle session (most of a node's sessions) never needs one. */
   private RateLimiter rateLimiter;
-  /** Created with the first abandoned pair, which is rare. */
-  private Deque<String> abandonedPairs;
+  /** Made on first use: most sessions never need it. */
+  private Deque<String> gonePairs;
 
   ChatSession(ClientConnection connection, String senderEmail, Executor executor) {
     this.id = connection.id();
@@ -78,18 +88,18 @@ final class ChatSession {
     return left;
   }
 
-  void abandon(String pairId) {
-    if (abandonedPairs == null) {
-      abandonedPairs = new ArrayDeque<>(ABANDONED_PAIRS_KEPT);
+  /** Remembers a pair that the shared state no longer holds, or that this session will not take part in. */
+  void pairGone(String pairId) {
+    if (gonePairs == null) {
+      gonePairs = new ArrayDeque<>(GONE_PAIRS_KEPT);
+    } else if (gonePairs.size() == GONE_PAIRS_KEPT) {
+      gonePairs.removeFirst();
     }
-    if (abandonedPairs.size() == ABANDONED_PAIRS_KEPT) {
-      abandonedPairs.removeFirst();
-    }
-    abandonedPairs.addLast(pairId);
+    gonePairs.addLast(pairId);
   }
 
-  boolean hasAbandoned(String pairId) {
-    return abandonedPairs != null && abandonedPairs.contains(pairId);
+  boolean isGone(String pairId) {
+    return gonePairs != null && gonePairs.contains(pairId);
   }
 
   void emit(String event, Object... args) {

@@ -10,7 +10,12 @@ import java.util.concurrent.CompletionStage;
  */
 public interface ChatState {
 
-  /** What a session looked like in the shared state when it was changed or removed. */
+  /**
+   * What a session's record looked like when it was changed or removed: the pair a matcher bound it to (or the
+   * last one, which may be gone since), and whether it held a ticket. A session that took its partner from the
+   * queue itself keeps its ticket and no pair in the record: it knows that pair locally, and no queue entry
+   * carries that ticket, so the record only matters for a session that waits.
+   */
   record SessionSnapshot(String pairId, boolean waiting) {
 
     public static final SessionSnapshot ABSENT = new SessionSnapshot(null, false);
@@ -34,8 +39,8 @@ public interface ChatState {
   CompletionStage<SessionSnapshot> closeSession(String socketId);
 
   /**
-   * Marks the session as waiting with a new ticket and no pair, unless {@code keepIfWaiting} and it already
-   * waits (then nothing changes). Returns the state before the change.
+   * Gives the session a new ticket and no pair, unless {@code keepIfWaiting} and it holds a ticket already
+   * (then nothing changes). Returns the state before the change.
    */
   CompletionStage<SessionSnapshot> startWaiting(String socketId, long ticket, boolean withVideo,
       boolean keepIfWaiting);
@@ -56,9 +61,6 @@ public interface ChatState {
    * @return false if the session is gone or has re-entered the queue since
    */
   CompletionStage<Boolean> attach(String socketId, String pairId, long ticket);
-
-  /** Unbinds the session from the pair if it is still bound to it. */
-  CompletionStage<Void> detach(String socketId, String pairId);
 
   /** Removes the pair; exactly one caller gets it back, every other gets null. */
   CompletionStage<Pair> removePair(String pairId);

@@ -13,10 +13,6 @@ public sealed interface Delivery {
   record PairEnded(String pairId, String leaverId, boolean requeue) implements Delivery {
   }
 
-  /** A match could not be completed: put this member, who was already bound to the pair, back in the queue. */
-  record MatchAborted(String pairId) implements Delivery {
-  }
-
   /** To the initiator's node: a member announced ready-to-connect. */
   record Announced(String pairId, String memberId, boolean bothReadyNow) implements Delivery {
   }

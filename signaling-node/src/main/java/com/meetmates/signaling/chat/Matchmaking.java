@@ -6,8 +6,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Pairs and unpairs sessions: the queue, the match, and the end of a pair. Whoever removes a pair from the
@@ -16,7 +14,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Matchmaking {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Matchmaking.class);
   private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
   private final ChatState state;
@@ -50,9 +47,10 @@ final class Matchmaking {
   CompletionStage<Outcome> next(ChatSession session) {
     long ticket = session.nextTicket();
     long askedNanos = nanoClock.getAsLong();
-    return state.startWaiting(session.id, ticket, session.withVideo, true)
+    boolean keepIfWaiting = session.mayBeQueued;
+    return state.startWaiting(session.id, ticket, session.withVideo, keepIfWaiting)
         .thenComposeAsync(before -> {
-          if (before.waiting()) {
+          if (keepIfWaiting && before.waiting()) {
             session.emit(Events.WAITING);
             return DONE;
           }
@@ -81,13 +79,22 @@ final class Matchmaking {
 
   private CompletionStage<Void> match(ChatSession session, long ticket) {
     WaitingEntry self = new WaitingEntry(session.id, router.localNode(), session.withVideo, ticket);
-    return state.enqueueOrMatch(self).thenComposeAsync(
-        other -> other == null ? DONE : pairWith(session, self, other), session.executor());
+    session.mayBeQueued = true;
+    return state.enqueueOrMatch(self).thenComposeAsync(other -> {
+      if (other == null) {
+        return DONE;
+      }
+      session.mayBeQueued = false;
+      return pairWith(session, self, other);
+    }, session.executor());
   }
 
   /**
-   * Completes a match taken from the queue. The other member is bound first: if it left meanwhile, this
-   * session is still waiting with its ticket and simply tries again.
+   * Completes a match taken from the queue. The other member is bound to the pair only if it still waits with
+   * the ticket of the entry taken; if it left meanwhile, this session simply tries again with its own ticket.
+   * This session's own record is not bound: nothing else can change it meanwhile (its own events wait in its
+   * mailbox, and no queue entry carries its ticket, so no other matcher can take it), and the pair it is in is
+   * known here, where every later leave reads it.
    */
   private CompletionStage<Void> pairWith(ChatSession session, WaitingEntry self, WaitingEntry other) {
     Pair pair = Pair.of(UUID.randomUUID().toString(), self, other);
@@ -98,26 +105,19 @@ final class Matchmaking {
             return state.removePair(pair.pairId()).thenComposeAsync(
                 removed -> session.closed ? DONE : match(session, self.ticket()), session.executor());
           }
-          return state.attach(session.id, pair.pairId(), self.ticket()).thenComposeAsync(selfBound -> {
-            if (!selfBound) {
-              LOG.info("socket {}: left the shared state while being matched; partner {} requeued",
-                  session.id, other.socketId());
-              return state.removePair(pair.pairId()).thenAccept(removed ->
-                  router.send(other.nodeId(), other.socketId(), new Delivery.MatchAborted(pair.pairId())));
-            }
-            router.send(other.nodeId(), other.socketId(), new Delivery.PairStarted(pair));
-            counters.pairsStarted.increment();
-            return onPairStarted(session, pair);
-          }, session.executor());
+          router.send(other.nodeId(), other.socketId(), new Delivery.PairStarted(pair));
+          counters.pairsStarted.increment();
+          return onPairStarted(session, pair);
         }, session.executor());
   }
 
   CompletionStage<Void> onPairStarted(ChatSession session, Pair pair) {
-    if (session.hasAbandoned(pair.pairId())) {
+    if (session.isGone(pair.pairId())) {
       counters.staleDeliveries.increment();
       return DONE;
     }
     session.pair = pair;
+    session.mayBeQueued = false;
     session.negotiation = pair.isInitiator(session.id) ? new Negotiation(settings.replayCandidates()) : null;
     Map<String, Object> chatStart = new LinkedHashMap<>();
     chatStart.put("withVideo", pair.withVideo());
@@ -130,22 +130,33 @@ final class Matchmaking {
     return DONE;
   }
 
-  CompletionStage<Void> onMatchAborted(ChatSession session, String pairId) {
-    return session.pair == null ? requeue(session) : state.detach(session.id, pairId);
+  /**
+   * This session leaves its pair: the one it knows of, and the one its shared record names if that is another one
+   * it has not heard of yet (a matcher bound it, the news is on its way). Whoever removes a pair record tells the
+   * partner, so the partner hears exactly one partnerLeft however many leave at once. A pair this session knows to
+   * be gone costs no call.
+   */
+  CompletionStage<Void> leave(ChatSession session, String recordedPairId, boolean requeuePartner) {
+    Pair known = session.leavePair();
+    CompletionStage<Void> leftKnown = known == null ? DONE : removePair(session, known.pairId(), requeuePartner);
+    if (recordedPairId == null || (known != null && known.pairId().equals(recordedPairId))
+        || session.isGone(recordedPairId)) {
+      return leftKnown;
+    }
+    session.pairGone(recordedPairId);
+    return leftKnown.thenCombine(removePair(session, recordedPairId, requeuePartner), (a, b) -> null);
   }
 
-  /**
-   * This session leaves the pair the shared state had it in (if any). Whoever removes the pair record tells
-   * the partner, so the partner hears exactly one partnerLeft however many leave at once.
-   */
-  CompletionStage<Void> leave(ChatSession session, String pairId, boolean requeuePartner) {
-    Pair known = session.leavePair();
-    if (pairId == null) {
-      return DONE;
+  /** The session ends: it leaves its pair and, if it may still wait, the queue. */
+  CompletionStage<Void> endSession(ChatSession session, ChatState.SessionSnapshot before) {
+    CompletionStage<Void> leftPair = leave(session, before.pairId(), false);
+    if (!(before.waiting() && session.mayBeQueued)) {
+      return leftPair;
     }
-    if (known == null || !known.pairId().equals(pairId)) {
-      session.abandon(pairId);
-    }
+    return leftPair.thenCombine(state.leaveQueue(session.id), (a, b) -> null);
+  }
+
+  private CompletionStage<Void> removePair(ChatSession session, String pairId, boolean requeuePartner) {
     return state.removePair(pairId).thenAccept(removed -> {
       if (removed != null) {
         tellPartner(removed, session.id, requeuePartner);
@@ -153,14 +164,19 @@ final class Matchmaking {
     });
   }
 
+  /**
+   * The partner left. The shared record of this session may still name the pair; remembering it as gone spares
+   * the call that would unbind it.
+   */
   CompletionStage<Void> onPairEnded(ChatSession session, Delivery.PairEnded ended) {
     if (!session.isPairedIn(ended.pairId())) {
       counters.staleDeliveries.increment();
       return DONE;
     }
     session.leavePair();
+    session.pairGone(ended.pairId());
     session.emit(Events.PARTNER_LEFT, Map.of("partnerId", ended.leaverId()));
-    return ended.requeue() ? requeue(session) : state.detach(session.id, ended.pairId());
+    return ended.requeue() ? requeue(session) : DONE;
   }
 
   /** Tells the member of a removed pair that is not on the lost node, if any, that its partner left. */

@@ -18,7 +18,6 @@ public final class ChatSerialization implements DataSerializableFactory {
   static final int QUEUE_ENTRY = 4;
   static final int START_WAITING = 10;
   static final int ATTACH = 11;
-  static final int DETACH = 12;
   static final int MARK_READY = 13;
   static final int ENQUEUE_OR_MATCH = 14;
   static final int LEAVE_QUEUE = 15;
@@ -40,7 +39,6 @@ public final class ChatSerialization implements DataSerializableFactory {
       case QUEUE_ENTRY -> new QueueEntry();
       case START_WAITING -> new SessionProcessors.StartWaiting();
       case ATTACH -> new SessionProcessors.Attach();
-      case DETACH -> new SessionProcessors.Detach();
       case MARK_READY -> new PairRecord.MarkReady();
       case ENQUEUE_OR_MATCH -> new Lobby.EnqueueOrMatch();
       case LEAVE_QUEUE -> new Lobby.Leave();

@@ -42,7 +42,6 @@ final class DeliveryCodec implements MessageCodec<DeliveryCodec.Batch, DeliveryC
   private static final byte ANNOUNCED = 2;
   private static final byte STARTED = 3;
   private static final byte ENDED = 4;
-  private static final byte ABORTED = 5;
   private static final JsonFactory JSON = new JsonFactory();
 
   @Override
@@ -95,16 +94,13 @@ final class DeliveryCodec implements MessageCodec<DeliveryCodec.Batch, DeliveryC
       writeString(buffer, pair.partnerId());
       writeString(buffer, pair.partnerNode());
       writeBoolean(buffer, pair.withVideo());
-    } else if (delivery instanceof Delivery.PairEnded ended) {
+    } else {
+      Delivery.PairEnded ended = (Delivery.PairEnded) delivery;
       buffer.appendByte(ENDED);
       writeString(buffer, addressed.socketId());
       writeString(buffer, ended.pairId());
       writeString(buffer, ended.leaverId());
       writeBoolean(buffer, ended.requeue());
-    } else {
-      buffer.appendByte(ABORTED);
-      writeString(buffer, addressed.socketId());
-      writeString(buffer, ((Delivery.MatchAborted) delivery).pairId());
     }
   }
 
@@ -118,7 +114,6 @@ final class DeliveryCodec implements MessageCodec<DeliveryCodec.Batch, DeliveryC
       case STARTED -> new Delivery.PairStarted(new Pair(pairId, in.readString(), in.readString(), in.readString(),
           in.readString(), in.readBoolean()));
       case ENDED -> new Delivery.PairEnded(pairId, in.readString(), in.readBoolean());
-      case ABORTED -> new Delivery.MatchAborted(pairId);
       default -> throw new IllegalArgumentException("unknown delivery kind: " + kind);
     };
     return new Addressed(socketId, delivery);

@@ -89,11 +89,6 @@ public final class HazelcastChatState implements ChatState {
   }
 
   @Override
-  public CompletionStage<Void> detach(String socketId, String pairId) {
-    return handOver(sessions.submitToKey(socketId, new SessionProcessors.Detach(pairId)));
-  }
-
-  @Override
   public CompletionStage<Pair> removePair(String pairId) {
     return handOver(pairs.removeAsync(pairId)).thenApply(removed -> removed == null ? null : removed.toPair());
   }

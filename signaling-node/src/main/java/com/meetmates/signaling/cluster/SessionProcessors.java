@@ -116,26 +116,4 @@ final class SessionProcessors {
       ticket = in.readLong();
     }
   }
-
-  /** Unbinds the session from a pair (the argument is the pair id), only from that pair. */
-  static final class Detach extends OneArgumentProcessor<SessionRecord, Void> {
-
-    Detach() {
-      this(null);
-    }
-
-    Detach(String pairId) {
-      super(ChatSerialization.DETACH, pairId);
-    }
-
-    @Override
-    public Void process(Map.Entry<String, SessionRecord> entry) {
-      SessionRecord record = entry.getValue();
-      if (record != null && argument.equals(record.pairId)) {
-        record.pairId = null;
-        entry.setValue(record);
-      }
-      return null;
-    }
-  }
 }

@@ -5,8 +5,10 @@ import com.hazelcast.nio.ObjectDataOutput;
 import java.io.IOException;
 
 /**
- * A connected user in the shared state: its node, its preference, and whether it waits (a ticket) or is in
- * a pair (a pair id). Never both.
+ * A connected user in the shared state: its node, its preference, the ticket of its latest stay in the queue,
+ * and the pair a matcher bound it to. Binding clears the ticket, so a waiting user is bound once; a user that
+ * took its partner from the queue itself keeps its spent ticket (no queue entry carries it) and knows its pair
+ * locally. A pair named here may be gone since: only the node of the session acts on it.
  */
 final class SessionRecord implements ChatSerializable {
 

@@ -42,8 +42,7 @@ class DeliveryCodecTest {
         new Delivery.FromPartner("pair-1", "socket-a", "ice-candidate", endOfCandidates),
         new Delivery.Announced("pair-1", "socket-b", true),
         new Delivery.PairStarted(new Pair("pair-1", "socket-a", "node-1", "socket-b", "node-2", true)),
-        new Delivery.PairEnded("pair-1", "socket-b", true),
-        new Delivery.MatchAborted("pair-1"));
+        new Delivery.PairEnded("pair-1", "socket-b", true));
   }
 
   @ParameterizedTest

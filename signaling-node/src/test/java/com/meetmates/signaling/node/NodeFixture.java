@@ -2,6 +2,7 @@ package com.meetmates.signaling.node;
 
 import static org.awaitility.Awaitility.await;
 
+import com.hazelcast.core.HazelcastInstance;
 import com.meetmates.signaling.cluster.ClusterNode;
 import com.meetmates.signaling.cluster.HazelcastChatState;
 import com.meetmates.signaling.cluster.TestClusters;
@@ -52,6 +53,10 @@ final class NodeFixture implements AutoCloseable {
 
   SignalingNode node(int index) {
     return nodes.get(index);
+  }
+
+  HazelcastInstance hazelcast(int index) {
+    return members.get(index).hazelcast();
   }
 
   /** The shared state, seen from the first node still running. */

@@ -26,7 +26,6 @@ final class CountingChatState implements ChatState {
   private final Counter leaveQueue;
   private final Counter createPair;
   private final Counter attach;
-  private final Counter detach;
   private final Counter removePair;
   private final Counter markReady;
   private final Counter sessionsOn;
@@ -43,7 +42,6 @@ final class CountingChatState implements ChatState {
     this.leaveQueue = counter(registry, "leaveQueue");
     this.createPair = counter(registry, "createPair");
     this.attach = counter(registry, "attach");
-    this.detach = counter(registry, "detach");
     this.removePair = counter(registry, "removePair");
     this.markReady = counter(registry, "markReady");
     this.sessionsOn = counter(registry, "sessionsOn");
@@ -100,12 +98,6 @@ final class CountingChatState implements ChatState {
   public CompletionStage<Boolean> attach(String socketId, String pairId, long ticket) {
     attach.increment();
     return state.attach(socketId, pairId, ticket);
-  }
-
-  @Override
-  public CompletionStage<Void> detach(String socketId, String pairId) {
-    detach.increment();
-    return state.detach(socketId, pairId);
   }
 
   @Override
