@@ -30,7 +30,7 @@ class ContainerImageTest {
   private static final String NON_ROOT_USER = "65532:65532";
   private static final long RUN_TIMEOUT_SECONDS = 120;
   private static final String MAIN_CLASS = "com.meetmates.signaling.node.Main";
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   @TempDir
   static Path work;

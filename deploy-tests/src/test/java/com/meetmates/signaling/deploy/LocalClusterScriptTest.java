@@ -37,7 +37,7 @@ class LocalClusterScriptTest {
   private static final Pattern STICKY_COOKIE = Pattern.compile("MMNODE=([^;]+)");
   private static final Pattern STATUS_LINE = Pattern.compile("(?m)^node(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+running");
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private static int basePort;
   private static int balancerPort;
   private static LocalCluster cluster;

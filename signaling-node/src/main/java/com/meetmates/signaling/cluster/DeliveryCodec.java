@@ -1,9 +1,7 @@
 package com.meetmates.signaling.cluster;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.meetmates.signaling.chat.Delivery;
 import com.meetmates.signaling.chat.Pair;
 import io.vertx.core.buffer.Buffer;
@@ -11,20 +9,16 @@ import io.vertx.core.eventbus.MessageCodec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The event-bus form of the deliveries one node sends another in one event-loop turn: their count, then for each a
  * kind byte, the target socket and the delivery's fields as length-prefixed UTF-8, and a relayed payload as JSON
- * bytes written and read with Jackson's streaming API. A JsonObject envelope cost a tree, a data-bind
- * serialisation and a parse back per relayed message, and the target in a header a MultiMap more.
+ * bytes written straight into the buffer. A JsonObject envelope cost a tree, a second serialisation and a parse
+ * back per relayed message, and the target in a header a MultiMap more.
  */
 final class DeliveryCodec implements MessageCodec<DeliveryCodec.Batch, DeliveryCodec.Batch> {
 
@@ -42,7 +36,9 @@ final class DeliveryCodec implements MessageCodec<DeliveryCodec.Batch, DeliveryC
   private static final byte ANNOUNCED = 2;
   private static final byte STARTED = 3;
   private static final byte ENDED = 4;
-  private static final JsonFactory JSON = new JsonFactory();
+  /** Plain maps, lists, strings, numbers and booleans, as the Socket.IO layer decodes a payload. */
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() { };
 
   @Override
   public void encodeToWire(Buffer buffer, Batch batch) {
@@ -141,45 +137,12 @@ final class DeliveryCodec implements MessageCodec<DeliveryCodec.Batch, DeliveryC
   private static void writeJson(Buffer buffer, Object value) {
     int lengthAt = buffer.length();
     buffer.appendInt(0);
-    try (JsonGenerator generator = JSON.createGenerator(new BufferOutput(buffer))) {
-      writeValue(generator, value);
+    try {
+      JSON.writeValue(new BufferOutput(buffer), value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     buffer.setInt(lengthAt, buffer.length() - lengthAt - Integer.BYTES);
-  }
-
-  private static void writeValue(JsonGenerator generator, Object value) throws IOException {
-    if (value == null) {
-      generator.writeNull();
-    } else if (value instanceof String text) {
-      generator.writeString(text);
-    } else if (value instanceof Map<?, ?> map) {
-      generator.writeStartObject();
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        generator.writeFieldName(String.valueOf(entry.getKey()));
-        writeValue(generator, entry.getValue());
-      }
-      generator.writeEndObject();
-    } else if (value instanceof Collection<?> items) {
-      generator.writeStartArray();
-      for (Object item : items) {
-        writeValue(generator, item);
-      }
-      generator.writeEndArray();
-    } else if (value instanceof Boolean flag) {
-      generator.writeBoolean(flag);
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-      generator.writeNumber(((Number) value).longValue());
-    } else if (value instanceof Double || value instanceof Float) {
-      generator.writeNumber(((Number) value).doubleValue());
-    } else if (value instanceof BigInteger big) {
-      generator.writeNumber(big);
-    } else if (value instanceof BigDecimal big) {
-      generator.writeNumber(big);
-    } else {
-      throw new IllegalArgumentException("cannot send a " + value.getClass().getName() + " to another node");
-    }
   }
 
   /** Reads the fields of one message in order. */
@@ -214,56 +177,16 @@ final class DeliveryCodec implements MessageCodec<DeliveryCodec.Batch, DeliveryC
       return value;
     }
 
-    @SuppressWarnings("unchecked")
     Map<String, Object> readJsonObject() {
       int length = buffer.getInt(position);
       position += Integer.BYTES;
       byte[] json = buffer.getBytes(position, position + length);
       position += length;
-      try (JsonParser parser = JSON.createParser(json)) {
-        Object value = readValue(parser, parser.nextToken());
-        if (!(value instanceof Map)) {
-          throw new IllegalArgumentException("relayed payload is not a JSON object");
-        }
-        return (Map<String, Object>) value;
+      try {
+        return JSON.readValue(json, PAYLOAD);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-
-    private static Object readValue(JsonParser parser, JsonToken token) throws IOException {
-      if (token == null) {
-        throw new IllegalArgumentException("truncated JSON payload");
-      }
-      return switch (token) {
-        case START_OBJECT -> {
-          Map<String, Object> entries = new LinkedHashMap<>();
-          while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String key = parser.currentName();
-            entries.put(key, readValue(parser, parser.nextToken()));
-          }
-          yield entries;
-        }
-        case START_ARRAY -> {
-          List<Object> items = new ArrayList<>();
-          JsonToken next;
-          while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
-            items.add(readValue(parser, next));
-          }
-          yield items;
-        }
-        case VALUE_STRING -> parser.getText();
-        case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-          case INT -> parser.getIntValue();
-          case LONG -> parser.getLongValue();
-          default -> parser.getBigIntegerValue();
-        };
-        case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
-        case VALUE_TRUE -> Boolean.TRUE;
-        case VALUE_FALSE -> Boolean.FALSE;
-        case VALUE_NULL -> null;
-        default -> throw new IllegalArgumentException("unexpected JSON token " + token);
-      };
     }
   }
 

@@ -38,7 +38,7 @@ class DrainTest {
    */
   private static final String[] POLLING = {"polling"};
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final List<ChatClient> clients = new ArrayList<>();
   private NodeFixture cluster;
 

@@ -17,7 +17,7 @@ class HttpEndpointsTest {
 
   private static final String ICE = "[{\"urls\":\"stun:stun.example.org:3478\"}]";
   private static NodeFixture node;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeAll
   static void startNode() throws Exception {

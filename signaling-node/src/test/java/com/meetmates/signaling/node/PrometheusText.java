@@ -7,11 +7,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** A /metrics page in the Prometheus text format, read the way a scraper reads it. */
 final class PrometheusText {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  /**
+   * HTTP/1.1: the JDK client otherwise upgrades to HTTP/2 and keeps that connection per host and port; a later
+   * node bound to a port an earlier, closed node had is then asked over the dead connection, and the request
+   * waits past its own timeout.
+   */
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
+  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
   private final String contentType;
   private final List<String> samples = new ArrayList<>();
@@ -26,8 +34,9 @@ final class PrometheusText {
   }
 
   static PrometheusText scrape(String baseUrl) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/metrics"))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(baseUrl + "/metrics"))
+            .timeout(ANSWER_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString())
+        .get(2 * ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     if (response.statusCode() != 200) {
       throw new AssertionError("/metrics answered " + response.statusCode());
     }

@@ -45,7 +45,7 @@ class ReadmeStartCommandIT {
     command.environment().keySet().removeIf(name -> name.equals(NodeConfig.PORT) || name.equals(NodeConfig.CLUSTER_CONFIG));
     node = command.start();
 
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpRequest handshake = HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + README_PORT + "/socket.io/?EIO=4&transport=polling")).build();
     String[] body = new String[1];

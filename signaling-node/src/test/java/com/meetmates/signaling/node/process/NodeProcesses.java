@@ -49,7 +49,7 @@ final class NodeProcesses implements AutoCloseable {
       "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
       "--add-opens=java.management/sun.management=ALL-UNNAMED",
       "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(HTTP_TIMEOUT).build();
 
   /** One node process: its ports, its log, and (once the cluster has formed) its Vert.x node id. */
   private record Node(Process process, int httpPort, int memberPort, Path log) {
