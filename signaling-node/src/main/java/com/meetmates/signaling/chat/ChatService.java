@@ -83,7 +83,7 @@ public final class ChatService {
     sessions.put(session.id, session);
     session.mailbox.submit(() -> {
       tellOnlineUsers(session, onlineUsers.estimate(sessions.size()));
-      return state.openSession(session.id, router.localNode());
+      return DONE;
     });
   }
 
@@ -95,7 +95,10 @@ public final class ChatService {
     }
     session.mailbox.submit(() -> {
       session.closed = true;
-      return state.closeSession(socketId)
+      CompletionStage<ChatState.SessionSnapshot> closed = session.mayHaveRecord
+          ? state.closeSession(socketId)
+          : CompletableFuture.completedFuture(ChatState.SessionSnapshot.ABSENT);
+      return closed
           .thenComposeAsync(before -> matchmaking.endSession(session, before), session.executor())
           .whenComplete((ignored, failure) -> sessions.remove(socketId, session));
     });
@@ -105,8 +108,9 @@ public final class ChatService {
    * Another node is gone without closing its sockets (killed, partitioned away) or without settling all its
    * pairs (a drain that timed out): end its sessions, its queue entries and every pair with a member on it, and
    * tell the partners here and on other nodes. Pairs are found by node, not through the node's sessions, since
-   * a session record may be gone while its pair remains. Every surviving node may run this at once; each pair
-   * is removed by one of them only, so each partner still hears one partnerLeft.
+   * a session record may be gone while its pair remains. Sessions that never asked for a chat have no record
+   * and nothing to end; the node's socket count is removed from the online count. Every surviving node may run
+   * this at once; each pair is removed by one of them only, so each partner still hears one partnerLeft.
    */
   public CompletionStage<Void> cleanUpLostNode(String lostNodeId) {
     return state.sessionsOn(lostNodeId).thenCompose(lost -> {
@@ -116,7 +120,8 @@ public final class ChatService {
           .toArray(CompletableFuture[]::new);
       return CompletableFuture.allOf(closes);
     }).thenCompose(closed -> state.purgeQueue(lostNodeId))
-        .thenCompose(purged -> state.removePairsOn(lostNodeId))
+        .thenCompose(purged -> state.forgetSockets(lostNodeId))
+        .thenCompose(forgotten -> state.removePairsOn(lostNodeId))
         .thenAccept(ended -> {
           LOG.info("node {} lost: ended {} of its pairs", lostNodeId, ended.size());
           ended.forEach(pair -> matchmaking.endLostPair(pair, lostNodeId));

@@ -34,6 +34,11 @@ final class ChatSession {
    * would only find nothing to remove or keep.
    */
   boolean mayBeQueued;
+  /**
+   * True once this session asked the shared state for a partner, which creates its record there. A session
+   * that never did has no record, so its close costs no shared-state call.
+   */
+  boolean mayHaveRecord;
   boolean closed;
   /** When this session last asked for a partner and has not been matched since (for the match latency). */
   long askedForPartnerNanos = NOT_ASKED;

@@ -7,6 +7,10 @@ import java.util.concurrent.CompletionStage;
 /**
  * The state shared by every node: sessions, the waiting queues, pairs with their ready flags, and the
  * online count. Every operation is atomic on its own; none needs a lock.
+ *
+ * <p>A session gets its shared record with its first {@link #startWaiting}: a socket that never asks for a chat
+ * costs the shared state nothing, and its node knows whether it ever made a record. The online count is
+ * therefore not the number of records but the sum of the socket counts each node publishes.
  */
 public interface ChatState {
 
@@ -33,16 +37,15 @@ public interface ChatState {
     REPEATED
   }
 
-  CompletionStage<Void> openSession(String socketId, String nodeId);
-
   /** Removes the session; returns what it was (ABSENT if it was not there). */
   CompletionStage<SessionSnapshot> closeSession(String socketId);
 
   /**
    * Gives the session a new ticket and no pair, unless {@code keepIfWaiting} and it holds a ticket already
-   * (then nothing changes). Returns the state before the change.
+   * (then nothing changes). Creates the session's record, held by {@code nodeId}, if it has none. Returns the
+   * state before the change (ABSENT for a new record).
    */
-  CompletionStage<SessionSnapshot> startWaiting(String socketId, long ticket, boolean withVideo,
+  CompletionStage<SessionSnapshot> startWaiting(String socketId, String nodeId, long ticket, boolean withVideo,
       boolean keepIfWaiting);
 
   /**
@@ -79,6 +82,12 @@ public interface ChatState {
   /** Removes every queue entry of that node's users. */
   CompletionStage<Void> purgeQueue(String nodeId);
 
-  /** Connected users in the whole cluster. */
+  /** Records how many sockets that node holds now, replacing what it published before. */
+  CompletionStage<Void> publishSockets(String nodeId, int sockets);
+
+  /** Removes the socket count of a node that is gone or drained. */
+  CompletionStage<Void> forgetSockets(String nodeId);
+
+  /** Connected users in the whole cluster: the sum of the socket counts the nodes published. */
   CompletionStage<Integer> onlineCount();
 }

@@ -38,7 +38,7 @@ final class Matchmaking {
     session.withVideo = withVideo;
     session.askedForPartnerNanos = nanoClock.getAsLong();
     long ticket = session.nextTicket();
-    return state.startWaiting(session.id, ticket, withVideo, false)
+    return startWaiting(session, ticket, withVideo, false)
         .thenComposeAsync(before -> leave(session, before.pairId(), false), session.executor())
         .thenComposeAsync(left -> waitAndMatch(session, ticket), session.executor())
         .thenApply(matched -> Outcome.OK);
@@ -48,7 +48,7 @@ final class Matchmaking {
     long ticket = session.nextTicket();
     long askedNanos = nanoClock.getAsLong();
     boolean keepIfWaiting = session.mayBeQueued;
-    return state.startWaiting(session.id, ticket, session.withVideo, keepIfWaiting)
+    return startWaiting(session, ticket, session.withVideo, keepIfWaiting)
         .thenComposeAsync(before -> {
           if (keepIfWaiting && before.waiting()) {
             session.emit(Events.WAITING);
@@ -67,9 +67,16 @@ final class Matchmaking {
     if (session.askedForPartnerNanos == ChatSession.NOT_ASKED) {
       session.askedForPartnerNanos = nanoClock.getAsLong();
     }
-    return state.startWaiting(session.id, ticket, session.withVideo, false)
+    return startWaiting(session, ticket, session.withVideo, false)
         .thenComposeAsync(before -> leave(session, before.pairId(), false), session.executor())
         .thenComposeAsync(left -> waitAndMatch(session, ticket), session.executor());
+  }
+
+  /** The session's first call creates its shared record, held by this node. */
+  private CompletionStage<ChatState.SessionSnapshot> startWaiting(ChatSession session, long ticket,
+      boolean withVideo, boolean keepIfWaiting) {
+    session.mayHaveRecord = true;
+    return state.startWaiting(session.id, router.localNode(), ticket, withVideo, keepIfWaiting);
   }
 
   private CompletionStage<Void> waitAndMatch(ChatSession session, long ticket) {

@@ -26,10 +26,15 @@ public final class HazelcastChatState implements ChatState {
   private final IMap<String, SessionRecord> sessions;
   private final IMap<String, PairRecord> pairs;
   private final IMap<String, Lobby> lobby;
+  /** Node id to the number of sockets it held when it last published. */
+  private final IMap<String, Integer> sockets;
   private final Executor blockingExecutor;
   private final Executor continuations;
 
-  /** What the shared state holds, for health figures and for tests that check nothing is left behind. */
+  /**
+   * What the shared state holds, for health figures and for tests that check nothing is left behind. Sessions
+   * are those that asked for a chat at least once: a socket that never did has no record.
+   */
   public record Sizes(int sessions, int pairs, int waiting) {
   }
 
@@ -46,13 +51,9 @@ public final class HazelcastChatState implements ChatState {
     this.sessions = hazelcast.getMap(prefix + "sessions");
     this.pairs = hazelcast.getMap(prefix + "pairs");
     this.lobby = hazelcast.getMap(prefix + "lobby");
+    this.sockets = hazelcast.getMap(prefix + "sockets");
     this.blockingExecutor = blockingExecutor;
     this.continuations = continuations;
-  }
-
-  @Override
-  public CompletionStage<Void> openSession(String socketId, String nodeId) {
-    return handOver(sessions.setAsync(socketId, new SessionRecord(nodeId)));
   }
 
   @Override
@@ -61,9 +62,10 @@ public final class HazelcastChatState implements ChatState {
   }
 
   @Override
-  public CompletionStage<SessionSnapshot> startWaiting(String socketId, long ticket, boolean withVideo,
-      boolean keepIfWaiting) {
-    return handOver(sessions.submitToKey(socketId, new SessionProcessors.StartWaiting(ticket, withVideo, keepIfWaiting)))
+  public CompletionStage<SessionSnapshot> startWaiting(String socketId, String nodeId, long ticket,
+      boolean withVideo, boolean keepIfWaiting) {
+    return handOver(sessions.submitToKey(socketId,
+        new SessionProcessors.StartWaiting(nodeId, ticket, withVideo, keepIfWaiting)))
         .thenApply(HazelcastChatState::snapshot);
   }
 
@@ -118,8 +120,19 @@ public final class HazelcastChatState implements ChatState {
   }
 
   @Override
+  public CompletionStage<Void> publishSockets(String nodeId, int count) {
+    return handOver(sockets.setAsync(nodeId, count));
+  }
+
+  @Override
+  public CompletionStage<Void> forgetSockets(String nodeId) {
+    return handOver(sockets.removeAsync(nodeId)).thenApply(removed -> null);
+  }
+
+  @Override
   public CompletionStage<Integer> onlineCount() {
-    return CompletableFuture.supplyAsync(sessions::size, blockingExecutor);
+    return CompletableFuture.supplyAsync(() -> sockets.values().stream().mapToInt(Integer::intValue).sum(),
+        blockingExecutor);
   }
 
   /** Blocking: call from a test or a worker thread. */

@@ -12,10 +12,14 @@ final class SessionProcessors {
   private SessionProcessors() {
   }
 
-  /** Puts the session in the queue with a new ticket and no pair; returns the record as it was. */
+  /**
+   * Puts the session in the queue with a new ticket and no pair, creating its record on the first call; returns
+   * the record as it was (null if there was none).
+   */
   static final class StartWaiting
       implements EntryProcessor<String, SessionRecord, SessionRecord>, ChatSerializable {
 
+    private String nodeId;
     private long ticket;
     private boolean withVideo;
     private boolean keepIfWaiting;
@@ -23,7 +27,8 @@ final class SessionProcessors {
     StartWaiting() {
     }
 
-    StartWaiting(long ticket, boolean withVideo, boolean keepIfWaiting) {
+    StartWaiting(String nodeId, long ticket, boolean withVideo, boolean keepIfWaiting) {
+      this.nodeId = nodeId;
       this.ticket = ticket;
       this.withVideo = withVideo;
       this.keepIfWaiting = keepIfWaiting;
@@ -32,10 +37,10 @@ final class SessionProcessors {
     @Override
     public SessionRecord process(Map.Entry<String, SessionRecord> entry) {
       SessionRecord record = entry.getValue();
+      SessionRecord before = record == null ? null : copy(record);
       if (record == null) {
-        return null;
+        record = new SessionRecord(nodeId);
       }
-      SessionRecord before = copy(record);
       if (!(keepIfWaiting && record.waiting())) {
         record.ticket = ticket;
         record.withVideo = withVideo;
@@ -60,6 +65,7 @@ final class SessionProcessors {
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeString(nodeId);
       out.writeLong(ticket);
       out.writeBoolean(withVideo);
       out.writeBoolean(keepIfWaiting);
@@ -67,6 +73,7 @@ final class SessionProcessors {
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
+      nodeId = in.readString();
       ticket = in.readLong();
       withVideo = in.readBoolean();
       keepIfWaiting = in.readBoolean();

@@ -46,6 +46,8 @@ public final class SignalingNode {
   private final EventBusRouter router;
   /** Threads that carry on after Hazelcast answers; the work is short (decode, hand to a socket's mailbox). */
   private static final int HAZELCAST_CONTINUATION_THREADS = 2;
+  /** {@link #publishedSockets} before the first publication or after a failed one: the next tick publishes. */
+  private static final int NOT_PUBLISHED = -1;
 
   private final ExecutorService blocking;
   private final ExecutorService continuations;
@@ -53,6 +55,8 @@ public final class SignalingNode {
   private final UUID lostMemberWatch;
   private volatile boolean draining;
   private long onlineTimer;
+  /** The socket count this node last published for the online count; only the online-count tick writes it. */
+  private volatile int publishedSockets = NOT_PUBLISHED;
   private Future<Void> stopped;
 
   private SignalingNode(ClusterNode cluster, boolean ownsCluster, NodeConfig config, EventBusRouter router,
@@ -204,11 +208,13 @@ public final class SignalingNode {
   }
 
   /**
-   * Sessions of this node that the shared state still holds after the drain (a close that failed or timed out)
-   * are ended as a lost node's would be: partners told, entries removed. Normally there are none.
+   * The node's socket count leaves the online count. Sessions of this node that the shared state still holds
+   * after the drain (a close that failed or timed out) are ended as a lost node's would be: partners told,
+   * entries removed. Normally there are none.
    */
   private Future<Void> removeLeftovers() {
-    CompletionStage<Void> removed = countedState.sessionsOn(nodeId()).thenCompose(leftovers -> {
+    CompletionStage<Void> removed = countedState.forgetSockets(nodeId())
+        .thenCompose(forgotten -> countedState.sessionsOn(nodeId())).thenCompose(leftovers -> {
       if (leftovers.isEmpty()) {
         return CompletableFuture.<Void>completedFuture(null);
       }
@@ -252,8 +258,22 @@ public final class SignalingNode {
     });
   }
 
+  /**
+   * Publishes this node's socket count when it changed since the last tick (one write per node per tick, not per
+   * socket), then reads the cluster-wide sum and lets the chat tell its sockets.
+   */
   private void publishOnlineCount() {
-    countedState.onlineCount().whenComplete((count, failure) -> {
+    int sockets = chat.localSessions();
+    CompletionStage<Void> published = CompletableFuture.completedFuture(null);
+    if (sockets != publishedSockets) {
+      publishedSockets = sockets;
+      published = countedState.publishSockets(nodeId(), sockets).whenComplete((done, failure) -> {
+        if (failure != null) {
+          publishedSockets = NOT_PUBLISHED;
+        }
+      });
+    }
+    published.thenCompose(done -> countedState.onlineCount()).whenComplete((count, failure) -> {
       if (failure != null) {
         LOG.warn("node {}: online count unavailable", nodeId(), failure);
       } else {

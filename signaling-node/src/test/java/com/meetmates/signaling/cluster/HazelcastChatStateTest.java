@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.meetmates.signaling.chat.ChatState.Readiness;
+import com.meetmates.signaling.chat.ChatState.SessionSnapshot;
 import com.meetmates.signaling.chat.Pair;
 import com.meetmates.signaling.chat.WaitingEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
@@ -82,9 +84,8 @@ class HazelcastChatStateTest {
   @Test
   void attachFailsForASessionThatQueuedAgainWithANewTicket() throws Exception {
     HazelcastChatState state = state(0, "t-" + UUID.randomUUID() + ".");
-    get(state.openSession("s", "n0"));
-    get(state.startWaiting("s", 1, false, false));
-    get(state.startWaiting("s", 2, true, false));
+    get(state.startWaiting("s", "n0", 1, false, false));
+    get(state.startWaiting("s", "n0", 2, true, false));
 
     assertThat(get(state.attach("s", "old-pair", 1))).isFalse();
     assertThat(get(state.attach("s", "new-pair", 2))).isTrue();
@@ -104,5 +105,30 @@ class HazelcastChatStateTest {
     removed.add(first.get(20, TimeUnit.SECONDS));
     removed.add(second.get(20, TimeUnit.SECONDS));
     assertThat(removed).containsOnlyOnce(pair).containsOnlyOnce((Pair) null);
+  }
+
+  @Test
+  void aSessionsFirstStartWaitingCreatesItsRecordOnItsNode() throws Exception {
+    HazelcastChatState state = state(0, "t-" + UUID.randomUUID() + ".");
+
+    assertThat(get(state.startWaiting("s", "n0", 1, false, false))).isEqualTo(SessionSnapshot.ABSENT);
+
+    assertThat(get(state.sessionsOn("n0"))).isEqualTo(Set.of("s"));
+    assertThat(get(state.closeSession("s")).waiting()).isTrue();
+    assertThat(get(state.sessionsOn("n0"))).isEmpty();
+  }
+
+  @Test
+  void onlineCountIsTheSumOfTheSocketsEachNodePublishedUntilANodeIsForgotten() throws Exception {
+    String prefix = "t-" + UUID.randomUUID() + ".";
+    get(state(0, prefix).publishSockets("n0", 2));
+    get(state(1, prefix).publishSockets("n1", 3));
+    assertThat(get(state(0, prefix).onlineCount())).isEqualTo(5);
+
+    get(state(0, prefix).publishSockets("n0", 1));
+    assertThat(get(state(1, prefix).onlineCount())).isEqualTo(4);
+
+    get(state(0, prefix).forgetSockets("n1"));
+    assertThat(get(state(1, prefix).onlineCount())).isEqualTo(1);
   }
 }

@@ -84,7 +84,8 @@ class MatchingUnderLoadTest {
     }
 
     node.awaitEmptyState();
-    assertThat(node.state().onlineCount().toCompletableFuture().get(10, TimeUnit.SECONDS)).isZero();
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> node.state().onlineCount().toCompletableFuture().get(10, TimeUnit.SECONDS) == 0);
     assertThat(node.node(0).chat().localSessions()).isZero();
   }
 

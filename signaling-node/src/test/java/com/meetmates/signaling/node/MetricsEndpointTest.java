@@ -78,7 +78,7 @@ class MetricsEndpointTest {
           .isEqualTo(1);
     }
     assertThat(increase(before, during, "signaling_match_latency_seconds_count")).isEqualTo(2);
-    assertThat(increase(before, during, "signaling_hazelcast_operations_total", "op", "openSession")).isEqualTo(2);
+    assertThat(increase(before, during, "signaling_hazelcast_operations_total", "op", "startWaiting")).isEqualTo(2);
     assertThat(increase(before, during, "signaling_hazelcast_operations_total", "op", "createPair")).isEqualTo(1);
     await().atMost(SAMPLED).untilAsserted(() -> {
       PrometheusText sampled = PrometheusText.scrape(url);

@@ -83,6 +83,19 @@ class NodeLossTest {
     assertStrandedPartnerHearsPartnerLeftOnce(zeroWithOne[0], GRACEFUL_DEADLINE);
   }
 
+  @Test
+  void killedNodesSocketsLeaveTheOnlineCountAlthoughTheyNeverAskedForAChat() throws Exception {
+    cluster = NodeFixture.start(2);
+    ChatClient survivor = client(0);
+    client(1);
+    client(1);
+    survivor.awaitOnlineUsers(3);
+
+    cluster.kill(1);
+
+    survivor.awaitOnlineUsers(1);
+  }
+
   /** What a drain whose settle step timed out leaves: the session record removed, its pair record kept. */
   private void strandPairOf(ChatClient member) throws Exception {
     cluster.state().closeSession(member.id()).toCompletableFuture().get(5, TimeUnit.SECONDS);

@@ -19,7 +19,6 @@ final class CountingChatState implements ChatState {
   static final String METRIC = "signaling.hazelcast.operations";
 
   private final ChatState state;
-  private final Counter openSession;
   private final Counter closeSession;
   private final Counter startWaiting;
   private final Counter enqueueOrMatch;
@@ -32,10 +31,11 @@ final class CountingChatState implements ChatState {
   private final Counter removePairsOn;
   private final Counter purgeQueue;
   private final Counter onlineCount;
+  private final Counter publishSockets;
+  private final Counter forgetSockets;
 
   CountingChatState(ChatState state, MeterRegistry registry) {
     this.state = state;
-    this.openSession = counter(registry, "openSession");
     this.closeSession = counter(registry, "closeSession");
     this.startWaiting = counter(registry, "startWaiting");
     this.enqueueOrMatch = counter(registry, "enqueueOrMatch");
@@ -48,6 +48,8 @@ final class CountingChatState implements ChatState {
     this.removePairsOn = counter(registry, "removePairsOn");
     this.purgeQueue = counter(registry, "purgeQueue");
     this.onlineCount = counter(registry, "onlineCount");
+    this.publishSockets = counter(registry, "publishSockets");
+    this.forgetSockets = counter(registry, "forgetSockets");
   }
 
   private static Counter counter(MeterRegistry registry, String operation) {
@@ -58,22 +60,16 @@ final class CountingChatState implements ChatState {
   }
 
   @Override
-  public CompletionStage<Void> openSession(String socketId, String nodeId) {
-    openSession.increment();
-    return state.openSession(socketId, nodeId);
-  }
-
-  @Override
   public CompletionStage<SessionSnapshot> closeSession(String socketId) {
     closeSession.increment();
     return state.closeSession(socketId);
   }
 
   @Override
-  public CompletionStage<SessionSnapshot> startWaiting(String socketId, long ticket, boolean withVideo,
-      boolean keepIfWaiting) {
+  public CompletionStage<SessionSnapshot> startWaiting(String socketId, String nodeId, long ticket,
+      boolean withVideo, boolean keepIfWaiting) {
     startWaiting.increment();
-    return state.startWaiting(socketId, ticket, withVideo, keepIfWaiting);
+    return state.startWaiting(socketId, nodeId, ticket, withVideo, keepIfWaiting);
   }
 
   @Override
@@ -128,6 +124,18 @@ final class CountingChatState implements ChatState {
   public CompletionStage<Void> purgeQueue(String nodeId) {
     purgeQueue.increment();
     return state.purgeQueue(nodeId);
+  }
+
+  @Override
+  public CompletionStage<Void> publishSockets(String nodeId, int sockets) {
+    publishSockets.increment();
+    return state.publishSockets(nodeId, sockets);
+  }
+
+  @Override
+  public CompletionStage<Void> forgetSockets(String nodeId) {
+    forgetSockets.increment();
+    return state.forgetSockets(nodeId);
   }
 
   @Override

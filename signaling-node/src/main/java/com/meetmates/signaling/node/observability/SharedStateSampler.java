@@ -27,7 +27,8 @@ final class SharedStateSampler {
   SharedStateSampler(Vertx vertx, Callable<HazelcastChatState.Sizes> read, MeterRegistry registry) {
     this.vertx = vertx;
     this.read = read;
-    gauge(registry, "signaling.cluster.sessions", "Connected users in the whole cluster (shared state)",
+    gauge(registry, "signaling.cluster.sessions",
+        "Users of the whole cluster that asked for a chat since they connected (shared state)",
         HazelcastChatState.Sizes::sessions);
     gauge(registry, "signaling.cluster.pairs", "Active pairs in the whole cluster (shared state)",
         HazelcastChatState.Sizes::pairs);
