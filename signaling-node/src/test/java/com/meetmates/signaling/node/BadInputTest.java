@@ -2,16 +2,12 @@ package com.meetmates.signaling.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.json.JSONArray;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,24 +17,8 @@ class BadInputTest {
 
   private static final String BIG_SDP = "v".repeat(64 * 1024 + 1);
 
-  private static NodeFixture node;
-  private final List<ChatClient> clients = new ArrayList<>();
-
-  @BeforeAll
-  static void startNode() throws Exception {
-    node = NodeFixture.start(1);
-  }
-
-  @AfterAll
-  static void stopNode() throws Exception {
-    node.close();
-  }
-
-  @AfterEach
-  void closeClients() {
-    clients.forEach(ChatClient::close);
-    node.awaitEmptyState();
-  }
+  @RegisterExtension
+  static final NodeFixture node = NodeFixture.forClass(1);
 
   static Stream<Arguments> badInputs() {
     JSONObject validOffer = new JSONObject(Map.of("type", "offer", "sdp", "v=0"));
@@ -118,10 +98,8 @@ class BadInputTest {
   }
 
   private ChatClient[] pair() throws Exception {
-    ChatClient first = ChatClient.connect(node.url());
-    ChatClient second = ChatClient.connect(node.url());
-    clients.add(first);
-    clients.add(second);
+    ChatClient first = node.client();
+    ChatClient second = node.client();
     assertThat(first.request("findChat", "f@example.com", true).getBoolean("ok")).isTrue();
     assertThat(second.request("findChat", "s@example.com", true).getBoolean("ok")).isTrue();
     first.next("chatStart");

@@ -2,12 +2,9 @@ package com.meetmates.signaling.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,24 +13,11 @@ import org.junit.jupiter.api.Test;
  */
 abstract class ChatContractSpec {
 
-  protected static NodeFixture node;
-  protected final List<ChatClient> clients = new ArrayList<>();
-
-  @AfterAll
-  static void stopNodes() throws Exception {
-    node.close();
-  }
-
-  @AfterEach
-  void closeClientsAndCheckNothingIsLeft() {
-    clients.forEach(ChatClient::close);
-    node.awaitEmptyState();
-  }
+  /** The nodes of the topology the subclass chose. */
+  protected abstract NodeFixture node();
 
   protected ChatClient client() throws Exception {
-    ChatClient client = ChatClient.connect(node.url(clients.size() % node.size()));
-    clients.add(client);
-    return client;
+    return node().client();
   }
 
   /** Two clients that called findChat one after the other and both got chatStart. */
@@ -56,7 +40,7 @@ abstract class ChatContractSpec {
     assertThat(alone.request("findChat", "a@example.com", false).getBoolean("ok")).isTrue();
 
     assertThat(alone.events()).containsSubsequence("onlineUsers", "waiting");
-    assertThat(node.state().sizes().waiting()).isEqualTo(1);
+    assertThat(node().state().sizes().waiting()).isEqualTo(1);
   }
 
   @Test
@@ -82,7 +66,7 @@ abstract class ChatContractSpec {
     ChatClient[] pair = pair(true, true);
 
     assertThat(pair[0].received("chatStart")).isEqualTo(1);
-    assertThat(node.state().sizes().pairs()).isEqualTo(1);
+    assertThat(node().state().sizes().pairs()).isEqualTo(1);
     pair[0].emit("sendMessage", "barrier");
     assertThat(pair[1].nextObject("message").getString("text")).isEqualTo("barrier");
   }
@@ -188,7 +172,7 @@ abstract class ChatContractSpec {
         .isEqualTo("NOT_PAIRED");
     assertThat(pair[1].received("partnerLeft")).isEqualTo(1);
     assertThat(pair[1].received("waiting")).isEqualTo(1);
-    assertThat(node.state().sizes().waiting()).isEqualTo(1);
+    assertThat(node().state().sizes().waiting()).isEqualTo(1);
 
     ChatClient third = client();
     third.emit("findChat", "third@example.com", false);
@@ -220,7 +204,7 @@ abstract class ChatContractSpec {
     assertThat(waiting.request("next").getBoolean("ok")).isTrue();
     waiting.next("waiting");
 
-    assertThat(node.state().sizes().waiting()).isEqualTo(1);
+    assertThat(node().state().sizes().waiting()).isEqualTo(1);
     ChatClient other = client();
     other.emit("findChat", "o@example.com", true);
     other.next("chatStart");
@@ -228,7 +212,7 @@ abstract class ChatContractSpec {
     other.emit("sendMessage", "barrier");
     waiting.next("message");
     assertThat(waiting.received("chatStart")).isEqualTo(1);
-    assertThat(node.state().sizes().waiting()).isZero();
+    assertThat(node().state().sizes().waiting()).isZero();
   }
 
   @Test
@@ -238,7 +222,7 @@ abstract class ChatContractSpec {
     assertThat(newcomer.request("next").getBoolean("ok")).isTrue();
 
     newcomer.next("waiting");
-    assertThat(node.state().sizes().waiting()).isEqualTo(1);
+    assertThat(node().state().sizes().waiting()).isEqualTo(1);
   }
 
   @Test
@@ -249,10 +233,10 @@ abstract class ChatContractSpec {
 
     leaver.disconnect();
 
-    node.awaitEmptyState();
+    node().awaitEmptyState();
     ChatClient later = client();
     later.request("findChat", "later@example.com", false);
-    assertThat(node.state().sizes().waiting()).isEqualTo(1);
+    assertThat(node().state().sizes().waiting()).isEqualTo(1);
     assertThat(later.received("chatStart")).isZero();
   }
 

@@ -2,15 +2,18 @@ package com.meetmates.signaling.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client contract on one node. */
 class ChatContractTest extends ChatContractSpec {
 
-  @BeforeAll
-  static void startNode() throws Exception {
-    node = NodeFixture.start(1);
+  @RegisterExtension
+  static final NodeFixture node = NodeFixture.forClass(1);
+
+  @Override
+  protected NodeFixture node() {
+    return node;
   }
 
   @Test

@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a chat costs in Hazelcast operations, counted by the member itself (its local map statistics: puts,
@@ -41,25 +40,9 @@ class ChatLifetimeOperationsTest {
   private static final List<String> CHAT_MAPS = List.of("sessions", "pairs", "lobby", "sockets");
   private static final String HOUR_MS = "3600000";
 
-  private static NodeFixture node;
-  private final List<ChatClient> clients = new ArrayList<>();
-
-  @BeforeAll
-  static void startNode() throws Exception {
-    node = NodeFixture.start(1, Map.of(NodeConfig.RATE_LIMIT_PER_SECOND, "0",
+  @RegisterExtension
+  static final NodeFixture node = NodeFixture.forClass(1, Map.of(NodeConfig.RATE_LIMIT_PER_SECOND, "0",
         NodeConfig.ONLINE_USERS_INTERVAL_MS, HOUR_MS, NodeConfig.METRICS_STATE_INTERVAL_MS, HOUR_MS));
-  }
-
-  @AfterAll
-  static void stopNode() throws Exception {
-    node.close();
-  }
-
-  @AfterEach
-  void closeClients() {
-    clients.forEach(ChatClient::close);
-    node.awaitEmptyState();
-  }
 
   @Test
   void aChatFromConnectToDisconnectCostsAtMostElevenOperations() throws Exception {
@@ -145,9 +128,7 @@ class ChatLifetimeOperationsTest {
   }
 
   private ChatClient client() throws Exception {
-    ChatClient client = ChatClient.connect(node.url());
-    clients.add(client);
-    return client;
+    return node.client();
   }
 
   /** Sessions end on the node after their last shared-state call; this waits without touching the maps. */

@@ -1,14 +1,17 @@
 package com.meetmates.signaling.node;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client contract across a three-member cluster: consecutive clients of a test are on different nodes. */
 class ClusteredChatContractTest extends ChatContractSpec {
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    node = NodeFixture.start(3);
+  @RegisterExtension
+  static final NodeFixture node = NodeFixture.forClass(3);
+
+  @Override
+  protected NodeFixture node() {
+    return node;
   }
 
   @Test

@@ -3,18 +3,21 @@ package com.meetmates.signaling.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The negotiation rule with the two members of each pair on different nodes of a three-member cluster. */
 class ClusteredNegotiationTest extends NegotiationSpec {
 
   private static final int SIMULTANEOUS_RUNS = 200;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    // 200 negotiations from one pair of sockets go far beyond a user's event rate.
-    node = NodeFixture.start(3, Map.of(NodeConfig.RATE_LIMIT_PER_SECOND, "0"));
+  // 200 negotiations from one pair of sockets go far beyond a user's event rate.
+  @RegisterExtension
+  static final NodeFixture node = NodeFixture.forClass(3, Map.of(NodeConfig.RATE_LIMIT_PER_SECOND, "0"));
+
+  @Override
+  protected NodeFixture node() {
+    return node;
   }
 
   @Test

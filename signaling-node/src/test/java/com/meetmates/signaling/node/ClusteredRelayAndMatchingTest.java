@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Relays over the clustered event bus and matching across the nodes of a three-member cluster. */
 class ClusteredRelayAndMatchingTest {
@@ -22,17 +21,8 @@ class ClusteredRelayAndMatchingTest {
   private static final int CANDIDATES_EACH_WAY = 1000;
   private static final int CLIENTS_OVER_THREE_NODES = 300;
 
-  private static NodeFixture cluster;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = NodeFixture.start(3, Map.of(NodeConfig.RATE_LIMIT_PER_SECOND, "0"));
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    cluster.close();
-  }
+  @RegisterExtension
+  static final NodeFixture cluster = NodeFixture.forClass(3, Map.of(NodeConfig.RATE_LIMIT_PER_SECOND, "0"));
 
   @Test
   void aThousandCandidatesEachWayBetweenTwoNodesArriveCompleteAndInOrderAfterTheirOffer() throws Exception {
@@ -61,7 +51,6 @@ class ClusteredRelayAndMatchingTest {
       assertThat(onFirst.pending("ice-candidate")).isZero();
       assertThat(onSecond.pending("ice-candidate")).isZero();
     }
-    cluster.awaitEmptyState();
   }
 
   @Test
@@ -91,7 +80,6 @@ class ClusteredRelayAndMatchingTest {
     } finally {
       clients.forEach(ChatClient::close);
     }
-    cluster.awaitEmptyState();
   }
 
   private static JSONObject candidate(String side, int index) {

@@ -8,26 +8,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The node's plain HTTP routes beside /socket.io/. */
 class HttpEndpointsTest {
 
   private static final String ICE = "[{\"urls\":\"stun:stun.example.org:3478\"}]";
-  private static NodeFixture node;
+
+  @RegisterExtension
+  static final NodeFixture node = NodeFixture.forClass(1, Map.of(NodeConfig.ICE_SERVERS, ICE));
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-  @BeforeAll
-  static void startNode() throws Exception {
-    node = NodeFixture.start(1, Map.of(NodeConfig.ICE_SERVERS, ICE));
-  }
-
-  @AfterAll
-  static void stopNode() throws Exception {
-    node.close();
-  }
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(node.url() + path)).build(),

@@ -16,29 +16,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** The node's own logback.xml with LOG_FORMAT=json: one JSON object per line, naming the node and the socket. */
 class JsonLogTest {
 
-  private static NodeFixture node;
+  @RegisterExtension
+  static final NodeFixture node = NodeFixture.forClass(1);
+
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
   private PrintStream originalOut;
-
-  @BeforeAll
-  static void startNode() throws Exception {
-    node = NodeFixture.start(1);
-  }
-
-  @AfterAll
-  static void stopNode() throws Exception {
-    node.close();
-  }
 
   @BeforeEach
   void logJsonToACapturedConsole() {

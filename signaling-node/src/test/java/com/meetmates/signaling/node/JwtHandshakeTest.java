@@ -14,24 +14,25 @@ import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With JWT_SECRET set, the handshake's auth.token must be a valid JWT; its email claim signs the messages. */
 class JwtHandshakeTest {
 
   private static final String SECRET = "test-secret-that-is-long-enough-for-hs256";
 
-  private static NodeFixture node;
+  @RegisterExtension
+  static final NodeFixture node = NodeFixture.forClass(1, Map.of(NodeConfig.JWT_SECRET, SECRET));
+
   private static Vertx vertx;
 
   @BeforeAll
-  static void startNode() throws Exception {
-    node = NodeFixture.start(1, Map.of(NodeConfig.JWT_SECRET, SECRET));
+  static void startVertx() {
     vertx = Vertx.vertx();
   }
 
   @AfterAll
-  static void stopNode() throws Exception {
-    node.close();
+  static void stopVertx() throws Exception {
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
@@ -50,7 +51,6 @@ class JwtHandshakeTest {
       assertThat(message.getString("senderEmail")).isEqualTo("alice@example.com");
       assertThat(message.getString("sender")).isEqualTo(alice.id());
     }
-    node.awaitEmptyState();
   }
 
   @Test

@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Matching and clean-up with many real clients at once on one node. */
 class MatchingUnderLoadTest {
@@ -24,17 +23,8 @@ class MatchingUnderLoadTest {
   private static final int CYCLE_CLIENTS = 2000;
   private static final int WAVE = 100;
 
-  private static NodeFixture node;
-
-  @BeforeAll
-  static void startNode() throws Exception {
-    node = NodeFixture.start(1, Map.of(NodeConfig.RATE_LIMIT_PER_SECOND, "0"));
-  }
-
-  @AfterAll
-  static void stopNode() throws Exception {
-    node.close();
-  }
+  @RegisterExtension
+  static final NodeFixture node = NodeFixture.forClass(1, Map.of(NodeConfig.RATE_LIMIT_PER_SECOND, "0"));
 
   @Test
   void twoHundredSimultaneousFindChatsMakeExactlyOneHundredPairs() throws Exception {

@@ -1,12 +1,15 @@
 package com.meetmates.signaling.node;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The negotiation rule with both members on one node. */
 class NegotiationTest extends NegotiationSpec {
 
-  @BeforeAll
-  static void startNode() throws Exception {
-    node = NodeFixture.start(1);
+  @RegisterExtension
+  static final NodeFixture node = NodeFixture.forClass(1);
+
+  @Override
+  protected NodeFixture node() {
+    return node;
   }
 }

@@ -13,16 +13,38 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Real signaling nodes on one real Hazelcast cluster, each on a random HTTP port. */
-final class NodeFixture implements AutoCloseable {
+/**
+ * Real signaling nodes on one real Hazelcast cluster, each on a random HTTP port.
+ *
+ * <p>As a static {@code @RegisterExtension} field ({@link #forClass}) the nodes serve the whole test class, and
+ * after every test the clients it connected through {@link #client()} are closed and the shared state must be
+ * empty again: each test also checks that it left nothing behind. {@link #start} gives nodes for one test.
+ */
+final class NodeFixture implements AutoCloseable, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
-  private final List<ClusterNode> members;
+  private final int nodeCount;
+  private final Map<String, String> settings;
+  private final List<ClusterNode> members = new ArrayList<>();
   private final List<SignalingNode> nodes = new ArrayList<>();
   private final Set<Integer> gone = new HashSet<>();
+  private final List<ChatClient> clients = new ArrayList<>();
 
-  private NodeFixture(List<ClusterNode> members) {
-    this.members = members;
+  private NodeFixture(int nodeCount, Map<String, String> settings) {
+    this.nodeCount = nodeCount;
+    this.settings = settings;
+  }
+
+  static NodeFixture forClass(int nodeCount) {
+    return forClass(nodeCount, Map.of());
+  }
+
+  static NodeFixture forClass(int nodeCount, Map<String, String> settings) {
+    return new NodeFixture(nodeCount, settings);
   }
 
   static NodeFixture start(int nodeCount) throws Exception {
@@ -30,13 +52,46 @@ final class NodeFixture implements AutoCloseable {
   }
 
   static NodeFixture start(int nodeCount, Map<String, String> settings) throws Exception {
-    NodeFixture fixture = new NodeFixture(TestClusters.start(nodeCount));
+    NodeFixture fixture = new NodeFixture(nodeCount, settings);
+    fixture.startNodes();
+    return fixture;
+  }
+
+  private void startNodes() throws Exception {
+    members.addAll(TestClusters.start(nodeCount));
     Map<String, String> config = new HashMap<>(Map.of(NodeConfig.PORT, "0", NodeConfig.HOST, "127.0.0.1"));
     config.putAll(settings);
-    for (ClusterNode member : fixture.members) {
-      fixture.nodes.add(TestClusters.await(SignalingNode.start(NodeConfig.of(config), member)));
+    for (ClusterNode member : members) {
+      nodes.add(TestClusters.await(SignalingNode.start(NodeConfig.of(config), member)));
     }
-    return fixture;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    startNodes();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    clients.forEach(ChatClient::close);
+    clients.clear();
+    awaitEmptyState();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    close();
+  }
+
+  /** A connected client, closed after the test; consecutive clients go to the nodes in turn. */
+  ChatClient client() throws Exception {
+    return closedAfterTest(ChatClient.connect(url(clients.size() % nodes.size())));
+  }
+
+  /** Closes the client after the test, before the check that nothing is left. */
+  ChatClient closedAfterTest(ChatClient client) {
+    clients.add(client);
+    return client;
   }
 
   String url(int node) {

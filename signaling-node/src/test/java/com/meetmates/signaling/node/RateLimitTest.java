@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The per-socket token bucket: a burst passes, the excess is dropped with an error, sustained abuse disconnects. */
 class RateLimitTest {
@@ -17,20 +17,11 @@ class RateLimitTest {
   private static final int BURST = 5;
   private static final int DISCONNECT_AFTER_DROPS = 20;
 
-  private static NodeFixture node;
-
-  @BeforeAll
-  static void startNode() throws Exception {
-    node = NodeFixture.start(1, Map.of(
-        NodeConfig.RATE_LIMIT_PER_SECOND, String.valueOf(PER_SECOND),
-        NodeConfig.RATE_LIMIT_BURST, String.valueOf(BURST),
-        NodeConfig.RATE_LIMIT_DISCONNECT_DROPS, String.valueOf(DISCONNECT_AFTER_DROPS)));
-  }
-
-  @AfterAll
-  static void stopNode() throws Exception {
-    node.close();
-  }
+  @RegisterExtension
+  static final NodeFixture node = NodeFixture.forClass(1, Map.of(
+      NodeConfig.RATE_LIMIT_PER_SECOND, String.valueOf(PER_SECOND),
+      NodeConfig.RATE_LIMIT_BURST, String.valueOf(BURST),
+      NodeConfig.RATE_LIMIT_DISCONNECT_DROPS, String.valueOf(DISCONNECT_AFTER_DROPS)));
 
   @Test
   void eventsBeyondTheBurstAreDroppedWithAnErrorAndTheSocketStaysConnected() throws Exception {
@@ -46,7 +37,6 @@ class RateLimitTest {
       assertThat(((JSONObject) client.next("error")[1]).getString("code")).isEqualTo("RATE_LIMITED");
       assertThat(node.node(0).chat().localSessions()).isEqualTo(1);
     }
-    node.awaitEmptyState();
   }
 
   @Test
@@ -61,6 +51,5 @@ class RateLimitTest {
       await().atMost(Duration.ofSeconds(20)).until(() -> node.node(0).chat().localSessions() == 0);
       assertThat(node.node(0).chat().counters().abuseDisconnects()).isEqualTo(1);
     }
-    node.awaitEmptyState();
   }
 }
