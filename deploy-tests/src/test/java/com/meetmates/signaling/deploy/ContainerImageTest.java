@@ -91,7 +91,7 @@ class ContainerImageTest {
   }
 
   @Test
-  void itsRuntimeRunsTheNodeOnTheShippedLocalClusterConfigUntilSigterm() throws Exception {
+  void itsRuntimeRunsTheNodeOnTheNativeTransportWithTheShippedLocalClusterConfigUntilSigterm() throws Exception {
     PortBlock ports = PortBlock.find(2);
     Path log = work.resolve("node-from-image.log");
     ProcessBuilder builder = imageJava().redirectErrorStream(true).redirectOutput(log.toFile());
@@ -106,6 +106,8 @@ class ContainerImageTest {
       await().atMost(Duration.ofSeconds(RUN_TIMEOUT_SECONDS))
           .untilAsserted(() -> assertThat(status(ports.port(0), "/ready")).as("log: %s", Files.readString(log)).isEqualTo(200));
       assertThat(status(ports.port(0), "/health")).isEqualTo(200);
+      assertThat(Files.readString(log)).as("Netty's epoll library loads from the image's tmpdir")
+          .contains("(native transport)");
 
       node.destroy();
 

@@ -107,7 +107,8 @@ public final class SignalingNode {
             metrics.watch(cluster.vertx(), node.chat, cluster.hazelcast(), node.state::sizes,
                 config.metricsStateIntervalMs(), node::isReady);
             node.onlineTimer = cluster.vertx().setPeriodic(config.onlineUsersIntervalMs(), tick -> node.publishOnlineCount());
-            LOG.info("node {} listening on port {}", cluster.nodeId(), node.port());
+            LOG.info("node {} listening on port {} ({} transport)", cluster.nodeId(), node.port(),
+                cluster.vertx().isNativeTransportEnabled() ? "native" : "NIO");
             return node;
           });
         });
