@@ -62,6 +62,9 @@ public class ChatLifecycleSimulation extends Simulation {
 
   private final AtomicInteger chats = new AtomicInteger();
   private HazelcastOperations.Count hazelcastBefore;
+  private final Duration duration = LoadSettings.seconds("durationSeconds", 10);
+  private final Duration warmUp = LoadSettings.seconds("warmUpSeconds", 0);
+  private final ServerCpu serverCpu = new ServerCpu(LoadSettings.nodePids(), chats::get);
   private final Duration timeout = LoadSettings.seconds("stepTimeoutSeconds", 10);
   private final int rounds = LoadSettings.integer("rounds", 2);
   private final int messages = LoadSettings.integer("messages", 3);
@@ -156,8 +159,6 @@ public class ChatLifecycleSimulation extends Simulation {
   {
     int atOnce = LoadSettings.integer("atOnceUsers", 0);
     int usersPerSec = LoadSettings.integer("usersPerSec", 20);
-    Duration duration = LoadSettings.seconds("durationSeconds", 10);
-    Duration warmUp = LoadSettings.seconds("warmUpSeconds", 0);
     // An even number of users, arriving at an even pace: every one of them finds a partner.
     int users = 2 * ((atOnce > 0 ? atOnce : usersPerSec * (int) duration.toSeconds()) / 2);
     int warmUpUsers = 2 * (usersPerSec * (int) warmUp.toSeconds() / 2);
@@ -186,10 +187,20 @@ public class ChatLifecycleSimulation extends Simulation {
     if (LoadSettings.countHazelcast()) {
       hazelcastBefore = hazelcastOperations();
     }
+    if (!LoadSettings.nodePids().isEmpty()) {
+      try {
+        serverCpu.start(warmUp, duration);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   @Override
   public void after() {
+    if (!LoadSettings.nodePids().isEmpty()) {
+      LOG.warn(serverCpu.report());
+    }
     if (!LoadSettings.countHazelcast()) {
       return;
     }

@@ -13,6 +13,15 @@ public final class HazelcastConfigs {
   /** Vert.x's subscription table must keep one entry per consumer; taken from vertx-hazelcast's defaults. */
   private static final String VERTX_SUBSCRIPTIONS = "__vertx.subs";
   private static final String LOOPBACK = "127.0.0.1";
+  /**
+   * Hazelcast hands every response that arrives from another member to a pool of response threads (2 by
+   * default), which completes the caller's future. The chat hands each completion straight on to its own
+   * continuation pool, so that hop is one more thread wake-up per remote call and nothing else: on the local
+   * 3-node cluster the response threads took 0.2 s of CPU per node per 2,000 chats, and without them (the IO
+   * thread completes the future) the nodes' Hazelcast threads used about a quarter less CPU per chat.
+   */
+  static final String RESPONSE_THREAD_COUNT = "hazelcast.operation.response.thread.count";
+  static final String RESPONSES_ON_IO_THREAD = "0";
 
   private HazelcastConfigs() {
   }
@@ -39,7 +48,11 @@ public final class HazelcastConfigs {
     }
   }
 
-  /** Adds what every member needs whatever its file says: the chat serializers and Vert.x's structures. */
+  /**
+   * Adds what every member needs whatever its file says: the chat serializers and Vert.x's structures; and the
+   * node's defaults for what the file leaves out (no phone home, SLF4J logging, responses completed on the IO
+   * thread).
+   */
   public static Config prepare(Config config) {
     ChatSerialization.register(config);
     if (!config.getMultiMapConfigs().containsKey(VERTX_SUBSCRIPTIONS)) {
@@ -48,6 +61,7 @@ public final class HazelcastConfigs {
     }
     setIfAbsent(config, "hazelcast.phone.home.enabled", "false");
     setIfAbsent(config, "hazelcast.logging.type", "slf4j");
+    setIfAbsent(config, RESPONSE_THREAD_COUNT, RESPONSES_ON_IO_THREAD);
     return config;
   }
 
