@@ -15,6 +15,11 @@ class HazelcastConfigsTest {
   }
 
   @Test
+  void packetsToOtherMembersAreWrittenByTheirSenderByDefault() {
+    assertThat(HazelcastConfigs.prepare(new Config()).getProperty("hazelcast.concurrent.window.ms")).isEqualTo("0");
+  }
+
+  @Test
   void aClusterFileThatSetsResponseThreadsKeepsItsOwnCount() {
     Config fromFile = new Config().setProperty("hazelcast.operation.response.thread.count", "2");
 
