@@ -49,6 +49,7 @@ final class ServerCpu {
     return thread;
   });
   private double[] backgroundMsPerSecond;
+  private long[] runStartTicks;
   private volatile Reading start;
   private volatile Reading end;
 
@@ -75,15 +76,27 @@ final class ServerCpu {
     for (int i = 0; i < pids.size(); i++) {
       backgroundMsPerSecond[i] = millis(after[i] - before[i]) / seconds;
     }
+    runStartTicks = after;
     clock.schedule(() -> start = read(), warmUp.toMillis(), TimeUnit.MILLISECONDS);
     clock.schedule(() -> end = read(), warmUp.plus(measured).toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** The figures of the window, one block of lines starting with "server CPU". */
+  /**
+   * The figures of the window, one block of lines starting with "server CPU". Call when every user has finished:
+   * the whole-run figure (warm-up, window and tail, every chat) stays right when the nodes fall behind the
+   * offered rate, where chats started in the window no longer measure the work done in it.
+   */
   String report() {
     clock.shutdownNow();
+    long[] runEndTicks = processTicks();
+    long runTicks = 0;
+    for (int i = 0; i < pids.size(); i++) {
+      runTicks += runEndTicks[i] - runStartTicks[i];
+    }
+    String wholeRun = String.format(Locale.ROOT, "server CPU per chat over the whole run (warm-up included): %.2f ms (%d ms, %d chats)",
+        millis(runTicks) / Math.max(1, chats.getAsInt()), Math.round(millis(runTicks)), chats.getAsInt());
     if (start == null || end == null) {
-      return "server CPU per chat: not measured (the run ended before its measured window did)";
+      return wholeRun + "; the window was not measured (the run ended before its measured window did)";
     }
     int windowChats = end.chats - start.chats;
     double seconds = (end.nanos - start.nanos) / 1e9;
@@ -106,10 +119,11 @@ final class ServerCpu {
         "server CPU per chat: %.2f ms (sum of %d node processes; per node %s ms) = %d ms over %.1f s and %d chats; "
             + "%.0f%% of a core per node on average%n"
             + "server CPU per chat without the JIT compiler threads (still compiling after a short warm-up): %.2f ms%n"
+            + "%s%n"
             + "server CPU idle background before the run: %s ms per second per node%n%s",
         millis(totalTicks) / Math.max(1, windowChats), pids.size(), perNode, Math.round(millis(totalTicks)), seconds,
         windowChats, 100 * millis(totalTicks) / 1000 / seconds / pids.size(),
-        millis(totalTicks - compilerTicks) / Math.max(1, windowChats), background, threads).trim();
+        millis(totalTicks - compilerTicks) / Math.max(1, windowChats), wholeRun, background, threads).trim();
   }
 
   private static double millis(long ticks) {
