@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * durationSeconds (10), warmUpSeconds (0: the same rate for that long first, reported as the "warm-up" group
  * and left out of the figures), atOnceUsers (instead of a rate, for smoke runs), rounds (chats per user, 2), messages (per
  * side per chat, 3), stepTimeoutSeconds (10), sources, countHazelcast with nodePids (count the
- * Hazelcast operations per chat lifetime on those node processes), findChatP99TargetMs and
+ * Hazelcast operations per chat lifetime on those node processes; nodePids alone prints the nodes' CPU time per
+ * chat over the measured window and over the whole run, their idle background and their CPU by thread, see
+ * {@link ServerCpu}), findChatP99TargetMs and
  * offerAnswerP99TargetMs (fail the run when the p99 is above; the figures are printed anyway).
  */
 public class ChatLifecycleSimulation extends Simulation {
