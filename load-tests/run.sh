@@ -21,7 +21,8 @@
 #
 # Environment: COUNT_HAZELCAST=1 (the lifecycle simulation and the relay driver count the nodes'
 # Hazelcast operations per chat and per relayed message, from Hazelcast's metrics over JMX),
-# NODE_PORT (single node, 3001), NODE_JAVA_OPTS (-Xmx256m), CLUSTER_NODES (3),
+# NODE_PORT (single node, 3001), NODE_JAVA_OPTS (-Xmx256m), CLUSTER_NODES (3), NODE_JAR (a node jar
+# built elsewhere, e.g. from another commit for a back-to-back comparison; default: built here),
 # CEILING_PORT (45100), CEILING_LOOPS (event loops of the forwarder: the number of cores), and for
 # the cluster the variables of cluster-config/local-cluster.sh (BASE_PORT, LB_PORT, ...).
 # Every result is appended to load-tests/target/bench/results.txt with `uptime` before and after.
@@ -96,6 +97,11 @@ wait_ready() {
 
 # Always rebuilt (incrementally), so that a run never measures a stale jar.
 node_jar() {
+  if [[ -n "${NODE_JAR:-}" ]]; then
+    [[ -f "$NODE_JAR" ]] || die "NODE_JAR=$NODE_JAR does not exist"
+    echo "$NODE_JAR"
+    return
+  fi
   log "building the node jar"
   (cd "$REPO_ROOT" && mvn -B -q -pl signaling-node -am package -DskipTests) >&2
   ls "$REPO_ROOT"/signaling-node/target/signaling-node-*-fat.jar | head -n 1
@@ -197,7 +203,7 @@ LOAD_AFTER="$(uptime)"
   echo "=== $(date -u +%FT%TZ) $NAME $TARGET $*"
   echo "load before: $LOAD_BEFORE"
   echo "load after:  $LOAD_AFTER"
-  grep -E "^(relay|sent|findChat|offer|server CPU|Hazelcast)|idle sessions:|Hazelcast operations per chat|count of|percentile|Reports generated|Reports generated|mean requests" "$OUT" || true
+  grep -E "^(relay|sent|findChat|offer|server CPU|Hazelcast)|idle sessions:|Hazelcast operations per chat|server CPU|count of|percentile|Reports generated|Reports generated|mean requests" "$OUT" || true
   echo "exit status: $status"
 } >>"$RESULTS"
 log "result appended to $RESULTS"

@@ -62,6 +62,11 @@ public final class ProcessMeter {
     return jcmd("GC.class_histogram");
   }
 
+  /** The JVM's thread dump: each thread's Java name beside its native id ({@code nid=0x...}). */
+  public String threadDump() {
+    return jcmd("Thread.print");
+  }
+
   private String jcmd(String command) {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     try {

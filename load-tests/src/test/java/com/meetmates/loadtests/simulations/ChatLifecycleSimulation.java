@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * durationSeconds (10), warmUpSeconds (0: the same rate for that long first, reported as the "warm-up" group
  * and left out of the figures), atOnceUsers (instead of a rate, for smoke runs), rounds (chats per user, 2), messages (per
  * side per chat, 3), stepTimeoutSeconds (10), sources, countHazelcast with nodePids (count the
- * Hazelcast operations per chat lifetime on those node processes), findChatP99TargetMs and
+ * Hazelcast operations per chat lifetime on those node processes; nodePids alone prints the nodes' CPU time per
+ * chat over the measured window and over the whole run, their idle background and their CPU by thread, see
+ * {@link ServerCpu}), findChatP99TargetMs and
  * offerAnswerP99TargetMs (fail the run when the p99 is above; the figures are printed anyway).
  */
 public class ChatLifecycleSimulation extends Simulation {
@@ -62,6 +64,9 @@ public class ChatLifecycleSimulation extends Simulation {
 
   private final AtomicInteger chats = new AtomicInteger();
   private HazelcastOperations.Count hazelcastBefore;
+  private final Duration duration = LoadSettings.seconds("durationSeconds", 10);
+  private final Duration warmUp = LoadSettings.seconds("warmUpSeconds", 0);
+  private final ServerCpu serverCpu = new ServerCpu(LoadSettings.nodePids(), chats::get);
   private final Duration timeout = LoadSettings.seconds("stepTimeoutSeconds", 10);
   private final int rounds = LoadSettings.integer("rounds", 2);
   private final int messages = LoadSettings.integer("messages", 3);
@@ -156,8 +161,6 @@ public class ChatLifecycleSimulation extends Simulation {
   {
     int atOnce = LoadSettings.integer("atOnceUsers", 0);
     int usersPerSec = LoadSettings.integer("usersPerSec", 20);
-    Duration duration = LoadSettings.seconds("durationSeconds", 10);
-    Duration warmUp = LoadSettings.seconds("warmUpSeconds", 0);
     // An even number of users, arriving at an even pace: every one of them finds a partner.
     int users = 2 * ((atOnce > 0 ? atOnce : usersPerSec * (int) duration.toSeconds()) / 2);
     int warmUpUsers = 2 * (usersPerSec * (int) warmUp.toSeconds() / 2);
@@ -186,10 +189,20 @@ public class ChatLifecycleSimulation extends Simulation {
     if (LoadSettings.countHazelcast()) {
       hazelcastBefore = hazelcastOperations();
     }
+    if (!LoadSettings.nodePids().isEmpty()) {
+      try {
+        serverCpu.start(warmUp, duration);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   @Override
   public void after() {
+    if (!LoadSettings.nodePids().isEmpty()) {
+      LOG.warn(serverCpu.report());
+    }
     if (!LoadSettings.countHazelcast()) {
       return;
     }
