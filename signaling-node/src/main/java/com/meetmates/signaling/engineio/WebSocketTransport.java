@@ -18,7 +18,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.buffer.Buffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,7 +98,7 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter implements T
     }
     Packet packet;
     try {
-      packet = PacketCodec.decodeText(content.toString(StandardCharsets.UTF_8));
+      packet = PacketCodec.decodeText(content);
     } catch (MalformedPacketException e) {
       session.execute(() -> session.onWebSocketViolation(this, CloseReason.PARSE_ERROR, e.getMessage(), PROTOCOL_ERROR));
       return;
@@ -199,7 +198,7 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter implements T
     if (packet.isBinary()) {
       return new BinaryWebSocketFrame(Unpooled.wrappedBuffer(packet.binary().getBytes()));
     }
-    return new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), PacketCodec.encodeText(packet)));
+    return new TextWebSocketFrame(PacketCodec.encodeText(packet, channel.alloc()));
   }
 
   /** Closes in order: the close frame, then the TCP connection once the client answers it. */
