@@ -99,6 +99,10 @@ final class WebSocketHandover {
       WebSocketDecoderConfig decoderConfig, int maxMessageBytes, BiFunction<Channel, Runnable, T> transportFor,
       Consumer<T> onOpen, Consumer<String> onRefused) {
     Channel channel = connection.channel();
+    if (!channel.isActive()) {
+      // The client left during the handshake; Vert.x's handler, still in place, has ended the connection.
+      return;
+    }
     ChannelPipeline pipeline = channel.pipeline();
     if (pipeline.get(VERTX_HANDLER) == null) {
       throw new IllegalStateException("Vert.x's connection handler '" + VERTX_HANDLER + "' is not in the pipeline "
