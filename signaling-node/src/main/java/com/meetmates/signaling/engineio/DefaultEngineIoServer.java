@@ -1,15 +1,14 @@
 package com.meetmates.signaling.engineio;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -32,6 +31,8 @@ final class DefaultEngineIoServer implements EngineIoServer {
   private final Vertx vertx;
   private final EngineIoOptions options;
   private final Cors cors;
+  /** Frames over maxPayload are refused by Netty's decoder as soon as their header is read. */
+  private final WebSocketDecoderConfig webSocketDecoderConfig;
   private final SessionIds ids = new SessionIds();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private volatile Handler<EngineIoSocket> connectionHandler = socket -> { };
@@ -41,6 +42,12 @@ final class DefaultEngineIoServer implements EngineIoServer {
     this.vertx = vertx;
     this.options = options;
     this.cors = new Cors(options.allowedOrigins(), options.allowCredentials());
+    this.webSocketDecoderConfig = WebSocketDecoderConfig.newBuilder()
+        .maxFramePayloadLength(options.maxPayloadBytes())
+        .allowExtensions(options.perMessageDeflate())
+        .closeOnProtocolViolation(false)
+        .build();
+    WebSocketHandover.checkAvailable();
     HeartbeatTicker.start(vertx, options, sessions.values());
   }
 
@@ -123,8 +130,7 @@ final class DefaultEngineIoServer implements EngineIoServer {
     }
     boolean upgrade = isWebSocketUpgrade(request);
     if (!upgrade) {
-      // Browsers apply no CORS to a WebSocket (as in the reference server, only HTTP answers carry the headers),
-      // and Vert.x keeps the 101 answer's headers for the WebSocket's whole life.
+      // Browsers apply no CORS to a WebSocket (as in the reference server, only HTTP answers carry the headers).
       cors.addHeaders(request);
     }
     if (request.method() == HttpMethod.OPTIONS) {
@@ -193,34 +199,21 @@ final class DefaultEngineIoServer implements EngineIoServer {
 
   private void openWebSocketSession(HttpServerRequest request) {
     Handshake handshake = handshakeOf(request);
-    HttpConnection connection = request.connection();
-    request.toWebSocket().onComplete(opened -> {
-      if (opened.failed()) {
-        log.debug("engine.io websocket handshake failed: {}", opened.cause().toString());
-        return;
-      }
-      FlushConsolidation.install(connection);
-      Session session = newSession(handshake);
-      WebSocketTransport transport = new WebSocketTransport(opened.result(), session, options.maxPayloadBytes());
-      transport.listen();
-      session.start(transport);
-      announce(session);
-    });
+    WebSocketHandover.accept(request, webSocketDecoderConfig, options.maxPayloadBytes(),
+        (channel, closeMetrics) -> new WebSocketTransport(channel, newSession(handshake), options.maxPayloadBytes(),
+            closeMetrics),
+        transport -> {
+          transport.session().start(transport);
+          announce(transport.session());
+        },
+        why -> log.debug("engine.io websocket handshake refused: {}", why));
   }
 
   private void upgrade(HttpServerRequest request, Session session) {
-    HttpConnection connection = request.connection();
-    request.toWebSocket().onComplete(opened -> {
-      if (opened.failed()) {
-        log.debug("sid={} websocket upgrade handshake failed: {}", session.id(), opened.cause().toString());
-        return;
-      }
-      FlushConsolidation.install(connection);
-      ServerWebSocket webSocket = opened.result();
-      WebSocketTransport candidate = new WebSocketTransport(webSocket, session, options.maxPayloadBytes());
-      candidate.listen();
-      session.execute(() -> session.attachUpgradeCandidate(candidate));
-    });
+    WebSocketHandover.accept(request, webSocketDecoderConfig, options.maxPayloadBytes(),
+        (channel, closeMetrics) -> new WebSocketTransport(channel, session, options.maxPayloadBytes(), closeMetrics),
+        candidate -> session.execute(() -> session.attachUpgradeCandidate(candidate)),
+        why -> log.debug("sid={} websocket upgrade handshake refused: {}", session.id(), why));
   }
 
   private Session newSession(HttpServerRequest request) {
@@ -250,7 +243,7 @@ final class DefaultEngineIoServer implements EngineIoServer {
 
   /**
    * The query is decoded here rather than with {@code request.getParam}: Vert.x keeps the parameter map
-   * it builds on the request, and keeps the upgrade request as long as its WebSocket lives.
+   * it builds on the request, and a polling request may be held for a long poll.
    */
   private static String first(Map<String, List<String>> query, String name) {
     List<String> values = query.get(name);

@@ -14,8 +14,6 @@ public final class EngineIoOptions {
   public static final long DEFAULT_MAX_BUFFERED_BYTES = 5_000_000;
   public static final int DEFAULT_MAX_BUFFERED_PACKETS = 10_000;
   public static final long DEFAULT_CLOSE_TIMEOUT_MS = 30_000;
-  /** Room above maxPayload for Vert.x's own WebSocket limits, so that our check answers first. */
-  private static final int WEBSOCKET_LIMIT_HEADROOM_BYTES = 1024;
 
   private String path = DEFAULT_PATH;
   private long pingIntervalMs = DEFAULT_PING_INTERVAL_MS;
@@ -151,22 +149,15 @@ public final class EngineIoOptions {
   }
 
   /**
-   * Raises the HTTP server's WebSocket frame and message limits (64 KB and 256 KB by default in
-   * Vert.x) above maxPayload, so that a WebSocket message up to maxPayload is accepted and a bigger
-   * one is refused by the Engine.IO server itself, and turns WebSocket compression on or off as
-   * {@link #perMessageDeflate()} says (Vert.x offers it by default). Call it on the options of every
-   * HttpServer this server is mounted on.
-   *
-   * <p>It also puts the server in strict thread mode: every HTTP answer must then be written on the event
-   * loop of its connection, which this server does (and so do Vert.x Web's handlers). The gain is memory:
-   * Vert.x 5 keeps the HTTP connection of every WebSocket for the WebSocket's whole life, and outside strict
-   * mode that connection holds a 1,024-slot outbound queue (about 4.7 KB per idle session).
+   * Turns WebSocket compression on or off in the HTTP server as {@link #perMessageDeflate()} says (Vert.x offers
+   * it by default; its extension handler negotiates it during the handshake, before the Engine.IO server takes
+   * the connection over), and puts the server in strict thread mode: every HTTP answer must then be written on
+   * the event loop of its connection, which this server does (and so do Vert.x Web's handlers). The gain is
+   * memory: outside strict mode every HTTP connection holds a 1,024-slot outbound queue (about 4.7 KB). Call it
+   * on the options of every HttpServer this server is mounted on.
    */
   public HttpServerOptions applyTo(HttpServerOptions httpOptions) {
-    int limit = maxPayloadBytes + WEBSOCKET_LIMIT_HEADROOM_BYTES;
     return httpOptions
-        .setMaxWebSocketFrameSize(Math.max(httpOptions.getMaxWebSocketFrameSize(), limit))
-        .setMaxWebSocketMessageSize(Math.max(httpOptions.getMaxWebSocketMessageSize(), limit))
         .setPerMessageWebSocketCompressionSupported(perMessageDeflate)
         .setPerFrameWebSocketCompressionSupported(perMessageDeflate)
         .setStrictThreadMode(true);

@@ -12,9 +12,9 @@ import io.vertx.ext.web.Router;
  *
  * <p>One instance may be mounted on the routers of several verticle instances (event loops): each
  * session stays bound to the context that opened it. Create the HttpServer with
- * {@link EngineIoOptions#applyTo} so that WebSocket messages up to maxPayload get through and the server
+ * {@link EngineIoOptions#applyTo} so that WebSocket compression is as configured and the server
  * runs in strict thread mode (every HTTP answer written on its connection's event loop, which saves a
- * Vert.x queue of about 4.7 KB per WebSocket; the other routes of that server must answer the same way).
+ * Vert.x queue of about 4.7 KB per HTTP connection; the other routes of that server must answer the same way).
  */
 public interface EngineIoServer {
 

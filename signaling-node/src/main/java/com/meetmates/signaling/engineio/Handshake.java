@@ -5,8 +5,7 @@ import io.vertx.core.MultiMap;
 
 /**
  * What the client sent with the request that opened an Engine.IO session. It keeps the request's own
- * headers (which Vert.x keeps anyway for a WebSocket's whole life) and the raw query, not copies: an idle
- * session costs what it holds.
+ * headers and the raw query, not copies (the request itself is let go): an idle session costs what it holds.
  */
 public final class Handshake {
 

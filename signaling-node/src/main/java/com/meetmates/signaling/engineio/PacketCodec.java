@@ -1,6 +1,10 @@
 package com.meetmates.signaling.engineio;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -22,10 +26,36 @@ final class PacketCodec {
   }
 
   static String encodeText(Packet packet) {
+    return packet.type().code() + encodeableText(packet);
+  }
+
+  private static String encodeableText(Packet packet) {
     if (packet.isBinary()) {
       throw new IllegalArgumentException("a binary message is written as a binary frame");
     }
-    return packet.type().code() + packet.text();
+    return packet.text();
+  }
+
+  /**
+   * A text packet as a WebSocket frame's UTF-8 bytes, as {@link #encodeText(Packet)} but written straight into
+   * a buffer of the exact size (no intermediate string).
+   */
+  static ByteBuf encodeText(Packet packet, ByteBufAllocator allocator) {
+    String text = encodeableText(packet);
+    ByteBuf utf8 = allocator.buffer(1 + ByteBufUtil.utf8Bytes(text));
+    utf8.writeByte(packet.type().code());
+    ByteBufUtil.writeUtf8(utf8, text);
+    return utf8;
+  }
+
+  /** A text packet from a WebSocket frame's UTF-8 bytes, as {@link #decodeText(String)}, decoding its data once. */
+  static Packet decodeText(ByteBuf utf8) {
+    if (!utf8.isReadable()) {
+      throw new MalformedPacketException("empty packet");
+    }
+    int start = utf8.readerIndex();
+    PacketType type = PacketType.fromCode((char) utf8.getUnsignedByte(start));
+    return new Packet(type, utf8.toString(start + 1, utf8.readableBytes() - 1, StandardCharsets.UTF_8), null);
   }
 
   static Packet decodeText(String encoded) {

@@ -10,6 +10,9 @@ enum PacketType {
   UPGRADE('5'),
   NOOP('6');
 
+  /** values() copies the array on every call; decoding looks a type up per packet. */
+  private static final PacketType[] BY_CODE = values();
+
   private final char code;
 
   PacketType(char code) {
@@ -22,10 +25,9 @@ enum PacketType {
 
   static PacketType fromCode(char code) {
     int index = code - '0';
-    PacketType[] all = values();
-    if (index < 0 || index >= all.length) {
+    if (index < 0 || index >= BY_CODE.length) {
       throw new MalformedPacketException("unknown packet type '" + code + "'");
     }
-    return all[index];
+    return BY_CODE[index];
   }
 }

@@ -1,39 +1,67 @@
 package com.meetmates.signaling.engineio;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrame;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSocket transport: one packet per frame, never joined. Frames are read and decoded on the
- * WebSocket's own event loop and handed to the session's context; writes happen on the session's
- * context. While the connection cannot take more (writeQueueFull) packets wait in the session's
- * bounded outbound queue.
+ * The WebSocket transport, as the last handler of the connection's Netty pipeline (after Netty's frame decoder
+ * and aggregator, see {@link WebSocketHandover}): one packet per frame, never joined. Frames are read and decoded
+ * on the channel's event loop and handed to the session's context; writes happen on the session's context and
+ * are flushed once per {@link #flush()}. While the channel is not writable (its outbound buffer is past Netty's
+ * high water mark) packets wait in the session's bounded outbound queue; the channel becoming writable again
+ * resumes the flush.
  */
-final class WebSocketTransport implements Transport {
+final class WebSocketTransport extends ChannelInboundHandlerAdapter implements Transport {
 
   private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
   static final short NORMAL_CLOSURE = 1000;
   static final short PROTOCOL_ERROR = 1002;
   static final short MESSAGE_TOO_BIG = 1009;
   /**
-   * The first fragment of a message that never ends (see {@link #close(short, String)}). Not empty:
+   * How long an orderly close waits for the client's close frame before dropping the TCP connection (the
+   * server closes it first, RFC 6455 7.1.1; Vert.x's default closing timeout).
+   */
+  static final long CLOSE_REPLY_TIMEOUT_MS = 10_000;
+  /** A close frame's reason fits in 123 bytes (125 of payload, 2 of them the code). */
+  private static final int MAX_CLOSE_REASON_BYTES = 123;
+  /**
+   * The first fragment of a message that never ends (see {@link #close(short, String, boolean)}). Not empty:
    * with permessage-deflate, Netty refuses to compress an empty fragment. It is the Engine.IO close
    * packet, so that even a client delivering it would read it rightly.
    */
   private static final String UNFINISHED_MESSAGE = PacketCodec.encodeText(Packet.CLOSE);
 
-  private final ServerWebSocket webSocket;
+  private final Channel channel;
   private final Session session;
   private final int maxPayloadBytes;
-  private boolean closed;
+  private final Runnable closeMetrics;
+  /** Set once a close frame went out or came in; then nothing more is written. Both threads read it. */
+  private volatile boolean closed;
 
-  WebSocketTransport(ServerWebSocket webSocket, Session session, int maxPayloadBytes) {
-    this.webSocket = webSocket;
+  WebSocketTransport(Channel channel, Session session, int maxPayloadBytes, Runnable closeMetrics) {
+    this.channel = channel;
     this.session = session;
     this.maxPayloadBytes = maxPayloadBytes;
+    this.closeMetrics = closeMetrics;
   }
 
   @Override
@@ -41,24 +69,36 @@ final class WebSocketTransport implements Transport {
     return WEBSOCKET;
   }
 
-  /** Installs the read side; call on the WebSocket's own context as soon as it is open. */
-  void listen() {
-    webSocket.textMessageHandler(this::onText);
-    webSocket.binaryMessageHandler(this::onBinary);
-    webSocket.closeHandler(v -> session.execute(() -> session.transportClosed(this, CloseReason.TRANSPORT_CLOSE)));
-    webSocket.exceptionHandler(e -> log.debug("sid={} websocket error: {}", session.id(), e.toString()));
-    webSocket.drainHandler(v -> session.execute(this::flush));
-    webSocket.shutdownHandler(v -> session.execute(() -> session.onServerShutdown(this)));
+  Session session() {
+    return session;
   }
 
-  private void onText(String text) {
-    if (PacketCodec.utf8Length(text) > maxPayloadBytes) {
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    try {
+      if (msg instanceof TextWebSocketFrame text) {
+        onText(text.content());
+      } else if (msg instanceof BinaryWebSocketFrame binary) {
+        onBinary(binary.content());
+      } else if (msg instanceof PingWebSocketFrame ping) {
+        channel.writeAndFlush(new PongWebSocketFrame(ping.content().retain()), channel.voidPromise());
+      } else if (msg instanceof CloseWebSocketFrame close) {
+        onCloseFrame(close);
+      }
+    } finally {
+      // Pongs, and the end of the upgrade request that Vert.x's decoder may still pass on, are dropped here.
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void onText(ByteBuf content) {
+    if (content.readableBytes() > maxPayloadBytes) {
       tooBig();
       return;
     }
     Packet packet;
     try {
-      packet = PacketCodec.decodeText(text);
+      packet = PacketCodec.decodeText(content);
     } catch (MalformedPacketException e) {
       session.execute(() -> session.onWebSocketViolation(this, CloseReason.PARSE_ERROR, e.getMessage(), PROTOCOL_ERROR));
       return;
@@ -66,13 +106,24 @@ final class WebSocketTransport implements Transport {
     session.execute(() -> session.onWebSocketPacket(this, packet));
   }
 
-  private void onBinary(Buffer data) {
-    if (data.length() > maxPayloadBytes) {
+  private void onBinary(ByteBuf content) {
+    if (content.readableBytes() > maxPayloadBytes) {
       tooBig();
       return;
     }
-    Packet packet = PacketCodec.decodeBinary(data);
+    Packet packet = PacketCodec.decodeBinary(Buffer.buffer(ByteBufUtil.getBytes(content)));
     session.execute(() -> session.onWebSocketPacket(this, packet));
+  }
+
+  /** The client answered our close frame, or closes first: the TCP connection ends once the answer is out. */
+  private void onCloseFrame(CloseWebSocketFrame frame) {
+    if (closed) {
+      channel.close();
+      return;
+    }
+    closed = true;
+    channel.writeAndFlush(new CloseWebSocketFrame(true, 0, frame.content().retain()))
+        .addListener(ChannelFutureListener.CLOSE);
   }
 
   private void tooBig() {
@@ -81,53 +132,84 @@ final class WebSocketTransport implements Transport {
   }
 
   @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof TooLongFrameException
+        || cause instanceof CorruptedWebSocketFrameException corrupted
+        && corrupted.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()) {
+      tooBig();
+    } else if (cause instanceof CorruptedWebSocketFrameException corrupted) {
+      session.execute(() -> session.onWebSocketViolation(this, CloseReason.TRANSPORT_ERROR, corrupted.getMessage(),
+          PROTOCOL_ERROR));
+    } else {
+      log.debug("sid={} websocket error: {}", session.id(), cause.toString());
+      channel.close();
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    closed = true;
+    closeMetrics.run();
+    session.execute(() -> session.transportClosed(this, CloseReason.TRANSPORT_CLOSE));
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (channel.isWritable()) {
+      session.execute(this::flush);
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (WebSocketHandover.isServerShutdown(event)) {
+      session.execute(() -> session.onServerShutdown(this));
+    }
+    ReferenceCountUtil.release(event);
+  }
+
+  @Override
   public void flush() {
     OutboundQueue queue = session.outbound();
-    try {
-      while (!closed && !queue.isEmpty() && !webSocket.writeQueueFull()) {
-        Packet packet = queue.poll();
-        if (packet.type() == PacketType.CLOSE) {
-          close();
-          session.closeDelivered();
-          return;
-        }
-        write(packet);
+    boolean written = false;
+    while (!closed && !queue.isEmpty() && channel.isWritable()) {
+      Packet packet = queue.poll();
+      if (packet.type() == PacketType.CLOSE) {
+        close();
+        session.closeDelivered();
+        return;
       }
-    } catch (IllegalStateException peerClosed) {
-      lost();
+      channel.write(frameOf(packet), channel.voidPromise());
+      written = true;
+    }
+    if (written) {
+      channel.flush();
     }
   }
 
   /** Writes one packet as its own frame, ahead of the queue (the probe answer). */
   void writeNow(Packet packet) {
-    try {
-      if (!closed) {
-        write(packet);
-      }
-    } catch (IllegalStateException peerClosed) {
-      lost();
+    if (!closed) {
+      channel.writeAndFlush(frameOf(packet), channel.voidPromise());
     }
   }
 
-  private void write(Packet packet) {
+  private WebSocketFrame frameOf(Packet packet) {
     if (packet.isBinary()) {
-      webSocket.writeBinaryMessage(packet.binary());
-    } else {
-      webSocket.writeTextMessage(PacketCodec.encodeText(packet));
+      return new BinaryWebSocketFrame(Unpooled.wrappedBuffer(packet.binary().getBytes()));
     }
+    return new TextWebSocketFrame(PacketCodec.encodeText(packet, channel.alloc()));
   }
 
-  /**
-   * The peer closed the WebSocket on its event loop before this one heard of it (Vert.x then refuses
-   * writes with an IllegalStateException); its close handler, already on its way, ends the session.
-   */
-  private void lost() {
-    closed = true;
-  }
-
+  /** Closes in order: the close frame, then the TCP connection once the client answers it. */
   @Override
   public void close() {
-    close(NORMAL_CLOSURE, "");
+    close(NORMAL_CLOSURE, "", true);
+  }
+
+  /** Closes at once after a violation: the close frame, then the TCP connection as soon as it is written. */
+  void close(short code, String reason) {
+    close(code, reason, false);
   }
 
   /**
@@ -139,16 +221,27 @@ final class WebSocketTransport implements Transport {
    * browsers and Node's ws discard the unfinished message and close cleanly, while OkHttp, which
    * expects the message to continue, fails the connection at once, and that client reconnects.
    */
-  void close(short code, String reason) {
+  private void close(short code, String reason, boolean awaitReply) {
     if (closed) {
       return;
     }
     closed = true;
-    try {
-      webSocket.writeFrame(WebSocketFrame.textFrame(UNFINISHED_MESSAGE, false));
-    } catch (IllegalStateException peerClosed) {
-      return;
+    channel.write(new TextWebSocketFrame(false, 0, ByteBufUtil.writeUtf8(channel.alloc(), UNFINISHED_MESSAGE)),
+        channel.voidPromise());
+    var written = channel.writeAndFlush(new CloseWebSocketFrame(code, fitting(reason)));
+    if (awaitReply) {
+      Runnable drop = channel::close;
+      written.addListener(f -> channel.eventLoop().schedule(drop, CLOSE_REPLY_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+    } else {
+      written.addListener(ChannelFutureListener.CLOSE);
     }
-    webSocket.close(code, reason);
+  }
+
+  private static String fitting(String reason) {
+    String fitted = reason.length() > MAX_CLOSE_REASON_BYTES ? reason.substring(0, MAX_CLOSE_REASON_BYTES) : reason;
+    while (PacketCodec.utf8Length(fitted) > MAX_CLOSE_REASON_BYTES) {
+      fitted = fitted.substring(0, fitted.length() - 1);
+    }
+    return fitted;
   }
 }

@@ -3,7 +3,11 @@ package com.meetmates.signaling.engineio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -158,5 +162,25 @@ class EngineIoCodecTest {
     assertThat(PacketCodec.utf8Length("é")).isEqualTo(2);
     assertThat(PacketCodec.utf8Length("€")).isEqualTo(3);
     assertThat(PacketCodec.utf8Length("\uD83D\uDE00")).isEqualTo(4);
+  }
+
+  @Test
+  void aWebSocketFramesBytesAreTheUtf8OfTheTextEncoding() {
+    Packet packet = Packet.message("h\u00e9llo \u2713 \ud83d\ude00");
+    ByteBuf frame = PacketCodec.encodeText(packet, UnpooledByteBufAllocator.DEFAULT);
+    try {
+      assertThat(frame.toString(StandardCharsets.UTF_8)).isEqualTo(PacketCodec.encodeText(packet));
+      assertThat(frame.readableBytes()).isEqualTo(PacketCodec.utf8Length(PacketCodec.encodeText(packet)));
+      assertThat(PacketCodec.decodeText(frame)).isEqualTo(packet);
+    } finally {
+      frame.release();
+    }
+  }
+
+  @Test
+  void anEmptyOrUnknownWebSocketFrameIsMalformed() {
+    assertThatThrownBy(() -> PacketCodec.decodeText(Unpooled.EMPTY_BUFFER)).isInstanceOf(MalformedPacketException.class);
+    assertThatThrownBy(() -> PacketCodec.decodeText(Unpooled.copiedBuffer("\u00e94", StandardCharsets.UTF_8)))
+        .isInstanceOf(MalformedPacketException.class);
   }
 }

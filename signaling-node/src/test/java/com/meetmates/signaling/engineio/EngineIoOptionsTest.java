@@ -34,17 +34,13 @@ class EngineIoOptionsTest {
   }
 
   @Test
-  void httpServerWebSocketLimitsAreRaisedAboveMaxPayload() {
-    HttpServerOptions http = new EngineIoOptions().maxPayloadBytes(2_000_000).applyTo(new HttpServerOptions());
-    assertThat(http.getMaxWebSocketFrameSize()).isGreaterThan(2_000_000);
-    assertThat(http.getMaxWebSocketMessageSize()).isGreaterThan(2_000_000);
-  }
-
-  @Test
-  void higherHttpServerWebSocketLimitsAreKept() {
-    HttpServerOptions http = new EngineIoOptions().maxPayloadBytes(1000)
-        .applyTo(new HttpServerOptions().setMaxWebSocketMessageSize(5_000_000));
-    assertThat(http.getMaxWebSocketMessageSize()).isEqualTo(5_000_000);
+  void theHttpServerRunsInStrictThreadModeWithCompressionAsConfigured() {
+    HttpServerOptions plain = new EngineIoOptions().applyTo(new HttpServerOptions());
+    assertThat(plain.getStrictThreadMode()).isTrue();
+    assertThat(plain.getPerMessageWebSocketCompressionSupported()).isFalse();
+    assertThat(plain.getPerFrameWebSocketCompressionSupported()).isFalse();
+    HttpServerOptions compressed = new EngineIoOptions().perMessageDeflate(true).applyTo(new HttpServerOptions());
+    assertThat(compressed.getPerMessageWebSocketCompressionSupported()).isTrue();
   }
 
   @Test

@@ -56,6 +56,11 @@ final class EngineIoTestServer implements AutoCloseable {
     return new EngineIoTestServer(Vertx.vertx(), options, instances, onConnection);
   }
 
+  /** On a Vert.x of the test's own making (e.g. with metrics); closing the server closes it. */
+  static EngineIoTestServer start(Vertx vertx, EngineIoOptions options) throws Exception {
+    return new EngineIoTestServer(vertx, options, 1, socket -> { });
+  }
+
   EngineIoSocket nextSocket() throws InterruptedException {
     EngineIoSocket socket = sockets.poll(WAIT_SECONDS, TimeUnit.SECONDS);
     assertThat(socket).as("a new Engine.IO session").isNotNull();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -23,7 +24,7 @@ final class WebSocketClient {
   private final BlockingQueue<Object> frames = new LinkedBlockingQueue<>();
   final CompletableFuture<Short> closed = new CompletableFuture<>();
 
-  private WebSocketClient(io.vertx.core.http.WebSocketClient client, WebSocket webSocket) {
+  private WebSocketClient(io.vertx.core.http.WebSocketClient client, ClientWebSocket webSocket) {
     this.client = client;
     this.webSocket = webSocket;
     webSocket.textMessageHandler(frames::add);
@@ -37,9 +38,12 @@ final class WebSocketClient {
     io.vertx.core.http.WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(MAX_MESSAGE_BYTES)
         .setMaxMessageSize(MAX_MESSAGE_BYTES));
-    // Handlers are installed in the completion callback, on the event loop, before any frame is read.
-    return EngineIoTestServer.await(client.connect(new WebSocketConnectOptions()
-        .setHost("127.0.0.1").setPort(port).setURI(uri)).map(webSocket -> new WebSocketClient(client, webSocket)));
+    // Handlers are installed before the handshake: a frame that arrives in the same read as the 101 answer
+    // (the server writes its open packet right after it) is delivered before a completion callback could run.
+    WebSocketClient connected = new WebSocketClient(client, client.webSocket());
+    EngineIoTestServer.await(((ClientWebSocket) connected.webSocket).connect(new WebSocketConnectOptions()
+        .setHost("127.0.0.1").setPort(port).setURI(uri)));
+    return connected;
   }
 
   String nextText() throws InterruptedException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -145,8 +146,9 @@ class WebSocketTransportTest {
     server = EngineIoTestServer.start(new EngineIoOptions().perMessageDeflate(compressed));
     BlockingQueue<WebSocketFrame> frames = new LinkedBlockingQueue<>();
     io.vertx.core.http.WebSocketClient client = clientOfferingCompression(compressed);
-    WebSocket webSocket = EngineIoTestServer.await(client.connect(webSocketHandshake())
-        .map(opened -> opened.frameHandler(frames::add)));
+    ClientWebSocket webSocket = client.webSocket();
+    webSocket.frameHandler(frames::add);
+    EngineIoTestServer.await(webSocket.connect(webSocketHandshake()));
     assertThat(webSocket.headers().contains("Sec-WebSocket-Extensions")).as("permessage-deflate").isEqualTo(compressed);
     assertThat(frames.poll(EngineIoTestServer.WAIT_SECONDS, TimeUnit.SECONDS).textData()).startsWith("0");
 
