@@ -53,13 +53,13 @@ final class Negotiation {
   }
 
   void offerSent(JsonText sentOffer) {
-    offer = sentOffer;
+    offer = sentOffer.detached();
     candidatesAfterOffer.clear();
   }
 
   void candidateSent(JsonText candidate) {
     if (offer != null && candidatesAfterOffer.size() < maxCandidates) {
-      candidatesAfterOffer.add(candidate);
+      candidatesAfterOffer.add(candidate.detached());
     }
   }
 

@@ -15,9 +15,6 @@ final class PayloadValidator {
   record FindChatArgs(boolean withVideo) {
   }
 
-  /** Room for the braces, quotes and member names of a clean session description. */
-  private static final int DESCRIPTION_OVERHEAD_CHARS = 20;
-
   private final ChatSettings settings;
 
   PayloadValidator(ChatSettings settings) {
@@ -63,7 +60,7 @@ final class PayloadValidator {
         || sdpValue.getBytes(StandardCharsets.UTF_8).length > settings.maxSdpBytes()) {
       throw new RejectedEvent(error, key + ".sdp larger than " + settings.maxSdpBytes() + " bytes");
     }
-    return new JsonText.ObjectBuilder(type.text().length() + sdp.text().length() + DESCRIPTION_OVERHEAD_CHARS)
+    return new JsonText.ObjectBuilder(2)
         .member("type", type)
         .member("sdp", sdp)
         .build();

@@ -11,14 +11,13 @@ import java.util.function.LongSupplier;
 /**
  * What travels between the two members of a pair: chat messages, the ready announcements and the WebRTC
  * relays. A relay reads the partner's route cached in the session: no shared-state call on this path. What a
- * partner is sent is built here as JSON text around the relayed payload's own text, once, whatever node it goes to.
+ * partner is sent is a JSON object around the relayed payload's own text, written out only where it leaves (the
+ * partner's socket or the event bus).
  * Every method runs inside the session's mailbox.
  */
 final class Signaling {
 
   private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
-  /** Room for the braces, quotes, member names and the sender's id around a relayed value. */
-  private static final int ENVELOPE_CHARS = 48;
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -44,7 +43,7 @@ final class Signaling {
     if (session.pair == null) {
       return Outcome.notPaired();
     }
-    JsonText message = new JsonText.ObjectBuilder(text.length() + session.senderEmail.length() + 2 * ENVELOPE_CHARS)
+    JsonText message = new JsonText.ObjectBuilder(4)
         .member("sender", session.id)
         .member("text", text)
         .member("senderEmail", session.senderEmail)
@@ -137,7 +136,7 @@ final class Signaling {
   }
 
   private static JsonText withFrom(String key, JsonText value, String from) {
-    return new JsonText.ObjectBuilder(value.text().length() + ENVELOPE_CHARS)
+    return new JsonText.ObjectBuilder(2)
         .member(key, value)
         .member("from", from)
         .build();

@@ -1,7 +1,5 @@
 package com.meetmates.signaling.json;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * One JSON value kept as its text: taken from a client's packet and passed on exactly as it came, or built by
  * joining such values. A relayed ICE candidate goes from the sender's packet to the partner's without being parsed
@@ -13,26 +11,49 @@ import java.nio.charset.StandardCharsets;
  */
 public final class JsonText {
 
-  public static final JsonText NULL = new JsonText("null");
+  public static final JsonText NULL = wellFormed("null");
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-  private final String text;
+  /** A range of a text that holds the value (a client's whole packet, say): no copy is made to take it out. */
+  private final String source;
+  private final int start;
+  private final int end;
+  /** Or an object whose members are written out only where it is sent: names, and JsonText or String values. */
+  private final String[] names;
+  private final Object[] values;
 
-  private JsonText(String text) {
-    this.text = text;
+  private JsonText(String source, int start, int end) {
+    this.source = source;
+    this.start = start;
+    this.end = end;
+    this.names = null;
+    this.values = null;
+  }
+
+  private JsonText(String[] names, Object[] values) {
+    this.source = null;
+    this.start = 0;
+    this.end = 0;
+    this.names = names;
+    this.values = values;
   }
 
   /** Text known to be exactly one well-formed JSON value without surrounding whitespace. */
   public static JsonText wellFormed(String text) {
-    return new JsonText(text);
+    return new JsonText(text, 0, text.length());
+  }
+
+  /** The range {@code [start, end)} of {@code source}, known to be exactly one well-formed JSON value. */
+  public static JsonText wellFormed(String source, int start, int end) {
+    return new JsonText(source, start, end);
   }
 
   /** A JSON string with that value, escaped as Jackson escapes by default. */
   public static JsonText string(String value) {
     StringBuilder out = new StringBuilder(value.length() + 2);
     appendQuoted(out, value);
-    return new JsonText(out.toString());
+    return wellFormed(out.toString());
   }
 
   /**
@@ -65,68 +86,118 @@ public final class JsonText {
     out.append(value, plainFrom, length).append('"');
   }
 
+  /** The JSON text itself (made into one String here if it was a range or pieces). */
   public String text() {
-    return text;
+    if (names != null) {
+      StringBuilder out = new StringBuilder();
+      appendTo(out);
+      return out.toString();
+    }
+    return start == 0 && end == source.length() ? source : source.substring(start, end);
+  }
+
+  /** Writes the JSON text where it is needed, without making a String of it first. */
+  public void appendTo(StringBuilder out) {
+    if (names == null) {
+      out.append(source, start, end);
+      return;
+    }
+    out.append('{');
+    for (int i = 0; i < names.length; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      appendQuoted(out, names[i]);
+      out.append(':');
+      if (values[i] instanceof JsonText json) {
+        json.appendTo(out);
+      } else {
+        appendQuoted(out, (String) values[i]);
+      }
+    }
+    out.append('}');
+  }
+
+  /**
+   * The same value holding nothing but its own text: what to keep beyond the handling of one packet, since a range
+   * keeps the whole packet it was taken from.
+   */
+  public JsonText detached() {
+    return names == null && start == 0 && end == source.length() ? this : wellFormed(text());
   }
 
   public boolean isObject() {
-    return text.charAt(0) == '{';
+    return names != null || source.charAt(start) == '{';
   }
 
   public boolean isString() {
-    return text.charAt(0) == '"';
+    return names == null && source.charAt(start) == '"';
   }
 
   public boolean isNull() {
-    return text.equals("null");
+    return names == null && source.startsWith("null", start) && end - start == 4;
   }
 
   /** Whether the text takes more than {@code limit} bytes in UTF-8, counted only when the length cannot tell. */
   public boolean longerThanUtf8(int limit) {
-    int chars = text.length();
+    if (names != null) {
+      return detached().longerThanUtf8(limit);
+    }
+    int chars = end - start;
     if (chars > limit) {
       return true;
     }
-    return chars * 3L > limit && text.getBytes(StandardCharsets.UTF_8).length > limit;
+    if (chars * 3L <= limit) {
+      return false;
+    }
+    long bytes = 0;
+    for (int i = start; i < end; i++) {
+      char c = source.charAt(i);
+      bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes > limit;
   }
 
   /**
    * The value of that member of this object, or null if this is no object or has no such member. A repeated member
-   * gives its last value, as a parser that builds a map would keep.
+   * gives its last value, as a parser that builds a map would keep. The value is a range of the same text.
    */
   public JsonText member(String name) {
-    int i = skipWhitespace(0);
-    if (text.charAt(i) != '{') {
+    if (names != null) {
+      return detached().member(name);
+    }
+    int i = skipWhitespace(start);
+    if (i >= end || source.charAt(i) != '{') {
       return null;
     }
-    String found = null;
+    JsonText found = null;
     i = skipWhitespace(i + 1);
-    while (text.charAt(i) == '"') {
+    while (i < end && source.charAt(i) == '"') {
       int keyEnd = skipString(i);
       boolean matches = keyEquals(i, keyEnd, name);
       int valueStart = skipWhitespace(skipWhitespace(keyEnd) + 1);
       int valueEnd = skipValue(valueStart);
       if (matches) {
-        found = text.substring(valueStart, valueEnd);
+        found = new JsonText(source, valueStart, valueEnd);
       }
       i = skipWhitespace(valueEnd);
-      if (text.charAt(i) == ',') {
+      if (i < end && source.charAt(i) == ',') {
         i = skipWhitespace(i + 1);
       }
     }
-    return found == null ? null : new JsonText(found);
+    return found;
   }
 
   /** For a JSON string: the value it denotes, escapes resolved; null for any other value. */
   public String stringValue() {
-    return isString() ? unescape(1, text.length() - 1) : null;
+    return isString() ? unescape(start + 1, end - 1) : null;
   }
 
   private boolean keyEquals(int keyStart, int keyEnd, String name) {
     int rawLength = keyEnd - keyStart - 2;
-    int backslash = text.indexOf('\\', keyStart + 1);
+    int backslash = source.indexOf('\\', keyStart + 1);
     if (backslash < 0 || backslash >= keyEnd) {
-      return rawLength == name.length() && text.regionMatches(keyStart + 1, name, 0, rawLength);
+      return rawLength == name.length() && source.regionMatches(keyStart + 1, name, 0, rawLength);
     }
     return unescape(keyStart + 1, keyEnd - 1).equals(name);
   }
@@ -135,12 +206,12 @@ public final class JsonText {
     StringBuilder out = new StringBuilder(to - from);
     int i = from;
     while (i < to) {
-      char c = text.charAt(i++);
+      char c = source.charAt(i++);
       if (c != '\\') {
         out.append(c);
         continue;
       }
-      char escaped = text.charAt(i++);
+      char escaped = source.charAt(i++);
       switch (escaped) {
         case 'b' -> out.append('\b');
         case 't' -> out.append('\t');
@@ -148,7 +219,7 @@ public final class JsonText {
         case 'f' -> out.append('\f');
         case 'r' -> out.append('\r');
         case 'u' -> {
-          out.append((char) Integer.parseInt(text, i, i + 4, 16));
+          out.append((char) Integer.parseInt(source, i, i + 4, 16));
           i += 4;
         }
         default -> out.append(escaped);
@@ -158,8 +229,8 @@ public final class JsonText {
   }
 
   private int skipWhitespace(int i) {
-    while (i < text.length()) {
-      char c = text.charAt(i);
+    while (i < end) {
+      char c = source.charAt(i);
       if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
         return i;
       }
@@ -172,7 +243,7 @@ public final class JsonText {
   private int skipString(int i) {
     int j = i + 1;
     while (true) {
-      char c = text.charAt(j);
+      char c = source.charAt(j);
       if (c == '"') {
         return j + 1;
       }
@@ -181,7 +252,7 @@ public final class JsonText {
   }
 
   private int skipValue(int i) {
-    char first = text.charAt(i);
+    char first = source.charAt(i);
     if (first == '"') {
       return skipString(i);
     }
@@ -189,7 +260,7 @@ public final class JsonText {
       int depth = 0;
       int j = i;
       do {
-        char c = text.charAt(j);
+        char c = source.charAt(j);
         if (c == '"') {
           j = skipString(j);
           continue;
@@ -204,56 +275,63 @@ public final class JsonText {
       return j;
     }
     int j = i;
-    while (j < text.length() && ",}] \t\n\r".indexOf(text.charAt(j)) < 0) {
+    while (j < end && ",}] \t\n\r".indexOf(source.charAt(j)) < 0) {
       j++;
     }
     return j;
   }
 
+  /** Equal when the texts are equal, character for character (JSON that only means the same is not equal). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof JsonText json && json.text.equals(text);
+    return other instanceof JsonText json && json.text().equals(text());
   }
 
   @Override
   public int hashCode() {
-    return text.hashCode();
+    return text().hashCode();
   }
 
   @Override
   public String toString() {
-    return text;
+    return text();
   }
 
-  /** Builds a JSON object from members in the order given; keys and strings escaped as {@link #appendQuoted}. */
+  /**
+   * Builds a JSON object from members in the order given; names and String values are escaped as
+   * {@link #appendQuoted}. Nothing is written until the object is sent (or its {@link #text()} asked for).
+   */
   public static final class ObjectBuilder {
-    private final StringBuilder out;
+    private final String[] names;
+    private final Object[] values;
+    private int count;
 
-    /** @param expectedChars about how long the object will be (saves growing the buffer) */
-    public ObjectBuilder(int expectedChars) {
-      out = new StringBuilder(expectedChars).append('{');
+    /** @param members how many members the object will have */
+    public ObjectBuilder(int members) {
+      names = new String[members];
+      values = new Object[members];
     }
 
     public ObjectBuilder member(String name, JsonText value) {
-      key(name).append(value.text);
-      return this;
+      return add(name, value);
     }
 
     public ObjectBuilder member(String name, String value) {
-      appendQuoted(key(name), value);
-      return this;
+      return add(name, value);
     }
 
     public JsonText build() {
-      return new JsonText(out.append('}').toString());
+      if (count != names.length) {
+        throw new IllegalStateException(count + " members given for an object of " + names.length);
+      }
+      return new JsonText(names, values);
     }
 
-    private StringBuilder key(String name) {
-      if (out.length() > 1) {
-        out.append(',');
-      }
-      appendQuoted(out, name);
-      return out.append(':');
+    private ObjectBuilder add(String name, Object value) {
+      names[count] = name;
+      values[count] = value;
+      count++;
+      return this;
     }
   }
 }

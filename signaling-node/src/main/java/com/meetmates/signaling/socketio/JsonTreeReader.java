@@ -75,7 +75,10 @@ final class JsonTreeReader {
     }
   }
 
-  /** Each remaining item of the array as its own text: the parser checks it and skips it, building nothing. */
+  /**
+   * Each remaining item of the array as a range of the packet text: the parser checks it and skips it, building
+   * nothing.
+   */
   private static List<JsonText> readArgumentTexts(JsonParser parser, String text, int offset) throws IOException {
     List<JsonText> args = new ArrayList<>(1);
     JsonToken token;
@@ -90,7 +93,7 @@ final class JsonTreeReader {
         parser.finishToken();
       }
       int end = offset + (int) parser.currentLocation().getCharOffset();
-      args.add(JsonText.wellFormed(text.substring(start, end)));
+      args.add(JsonText.wellFormed(text, start, end));
     }
     return args;
   }

@@ -63,7 +63,8 @@ final class PacketEncoder {
     text.append('[');
     JsonText.appendQuoted(text, event);
     for (Object arg : args) {
-      text.append(',').append(((JsonText) arg).text());
+      text.append(',');
+      ((JsonText) arg).appendTo(text);
     }
     text.append(']');
     return finish(out, PacketType.EVENT, List.of());
