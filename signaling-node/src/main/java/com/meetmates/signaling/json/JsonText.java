@@ -239,15 +239,19 @@ public final class JsonText {
     return i;
   }
 
-  /** From the opening quote to just after the closing one. */
+  /** From the opening quote to just after the closing one: the first quote not escaped by an odd run of backslashes. */
   private int skipString(int i) {
-    int j = i + 1;
+    int from = i + 1;
     while (true) {
-      char c = source.charAt(j);
-      if (c == '"') {
-        return j + 1;
+      int quote = source.indexOf('"', from);
+      int backslashes = 0;
+      while (source.charAt(quote - 1 - backslashes) == '\\') {
+        backslashes++;
       }
-      j += c == '\\' ? 2 : 1;
+      if (backslashes % 2 == 0) {
+        return quote + 1;
+      }
+      from = quote + 1;
     }
   }
 
