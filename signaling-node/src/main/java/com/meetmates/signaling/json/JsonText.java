@@ -89,11 +89,24 @@ public final class JsonText {
   /** The JSON text itself (made into one String here if it was a range or pieces). */
   public String text() {
     if (names != null) {
-      StringBuilder out = new StringBuilder();
+      StringBuilder out = new StringBuilder(length());
       appendTo(out);
       return out.toString();
     }
     return start == 0 && end == source.length() ? source : source.substring(start, end);
+  }
+
+  /** The length of the text, or for an object built of pieces, at least that long (escapes are not counted). */
+  private int length() {
+    if (names == null) {
+      return end - start;
+    }
+    int length = 2;
+    for (int i = 0; i < names.length; i++) {
+      length += names[i].length() + 4;
+      length += values[i] instanceof JsonText json ? json.length() : ((String) values[i]).length() + 2;
+    }
+    return length;
   }
 
   /** Writes the JSON text where it is needed, without making a String of it first. */
