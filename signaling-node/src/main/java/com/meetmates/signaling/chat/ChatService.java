@@ -1,5 +1,6 @@
 package com.meetmates.signaling.chat;
 
+import com.meetmates.signaling.json.JsonText;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -128,8 +129,11 @@ public final class ChatService {
         });
   }
 
-  /** An event from a client of this node. */
-  public void onEvent(String socketId, String event, List<Object> args, Ack ack) {
+  /**
+   * An event from a client of this node. Its arguments are plain Java JSON values; those of the relayed events
+   * (offer, answer, ICE candidate) are {@link JsonText}, as the client wrote them.
+   */
+  public void onEvent(String socketId, String event, List<?> args, Ack ack) {
     ChatSession session = sessions.get(socketId);
     if (session == null) {
       return;
@@ -208,7 +212,7 @@ public final class ChatService {
     }
   }
 
-  private void dispatch(ChatSession session, String event, List<Object> args, Ack ack) {
+  private void dispatch(ChatSession session, String event, List<?> args, Ack ack) {
     switch (event) {
       case Events.FIND_CHAT -> {
         boolean withVideo = validator.findChat(args).withVideo();
@@ -221,15 +225,15 @@ public final class ChatService {
       }
       case Events.READY_TO_CONNECT -> submit(session, ack, () -> signaling.readyToConnect(session));
       case Events.WEBRTC_OFFER -> {
-        Map<String, Object> offer = validator.sessionDescription(args, "offer", ChatError.INVALID_OFFER);
+        JsonText offer = validator.sessionDescription(args, "offer", ChatError.INVALID_OFFER);
         submit(session, ack, () -> signaling.relayOffer(session, offer));
       }
       case Events.WEBRTC_ANSWER -> {
-        Map<String, Object> answer = validator.sessionDescription(args, "answer", ChatError.INVALID_ANSWER);
+        JsonText answer = validator.sessionDescription(args, "answer", ChatError.INVALID_ANSWER);
         submit(session, ack, () -> signaling.relay(session, Events.WEBRTC_ANSWER, "answer", answer));
       }
       case Events.ICE_CANDIDATE -> {
-        Object candidate = validator.candidate(args);
+        JsonText candidate = validator.candidate(args);
         submit(session, ack, () -> signaling.relayCandidate(session, candidate));
       }
       default -> {

@@ -6,7 +6,7 @@ package com.meetmates.signaling.chat;
  *
  * @param maxSdpBytes largest accepted offer/answer SDP, in UTF-8 bytes
  * @param maxMessageChars longest accepted chat message, in UTF-16 code units (JavaScript's length)
- * @param maxCandidateBytes largest accepted ICE candidate object, roughly as JSON
+ * @param maxCandidateBytes largest accepted ICE candidate object, in UTF-8 bytes of its JSON text as sent
  * @param replayCandidates how many of the initiator's candidates after its offer are kept for a replay
  * @param rateLimitPerSecond tokens added per second to a socket's bucket; 0 turns rate limiting off
  * @param rateLimitBurst bucket capacity

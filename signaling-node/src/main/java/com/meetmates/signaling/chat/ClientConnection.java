@@ -6,7 +6,10 @@ public interface ClientConnection {
   /** The socket id, unique across the cluster. */
   String id();
 
-  /** Sends an event with its arguments (plain Java JSON values: Map, List, String, Number, Boolean, null). */
+  /**
+   * Sends an event with its arguments (plain Java JSON values: Map, List, String, Number, Boolean, null, and
+   * {@link com.meetmates.signaling.json.JsonText} written as it is).
+   */
   void emit(String event, Object... args);
 
   /** Closes the socket from the server side. */

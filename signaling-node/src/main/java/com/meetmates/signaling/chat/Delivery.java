@@ -1,6 +1,6 @@
 package com.meetmates.signaling.chat;
 
-import java.util.Map;
+import com.meetmates.signaling.json.JsonText;
 
 /** What one node asks the node of a socket to do for that socket. */
 public sealed interface Delivery {
@@ -17,7 +17,10 @@ public sealed interface Delivery {
   record Announced(String pairId, String memberId, boolean bothReadyNow) implements Delivery {
   }
 
-  /** An event from the partner (a relay or a chat message); dropped unless the pair is still the current one. */
-  record FromPartner(String pairId, String from, String event, Map<String, Object> payload) implements Delivery {
+  /**
+   * An event from the partner (a relay or a chat message), its one argument ready for the wire; dropped unless the
+   * pair is still the current one.
+   */
+  record FromPartner(String pairId, String from, String event, JsonText payload) implements Delivery {
   }
 }

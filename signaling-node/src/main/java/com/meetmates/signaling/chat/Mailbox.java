@@ -59,7 +59,14 @@ final class Mailbox {
   private CompletionStage<?> run(Supplier<? extends CompletionStage<?>> task) {
     try {
       CompletionStage<?> stage = task.get();
-      return (stage == null ? DONE : stage).exceptionally(failure -> {
+      if (stage == null) {
+        return DONE;
+      }
+      if (stage instanceof CompletableFuture<?> finished && finished.isDone() && !finished.isCompletedExceptionally()) {
+        // Most tasks finish at once (a relay): nothing to log, no need for a stage of its own.
+        return finished;
+      }
+      return stage.exceptionally(failure -> {
         LOG.warn("session {}: task failed", owner, failure);
         return null;
       });

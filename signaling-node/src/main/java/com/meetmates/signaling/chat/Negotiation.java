@@ -1,13 +1,13 @@
 package com.meetmates.signaling.chat;
 
+import com.meetmates.signaling.json.JsonText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The WebRTC negotiation of one pair, kept on the initiator's node, where the initiator's offer and
  * candidates leave and the partner's answer arrives. Holds what a re-announcing partner must be sent again:
- * the last offer and the candidates sent after it, bounded.
+ * the last offer and the candidates sent after it, bounded, as the JSON text they were relayed in.
  */
 final class Negotiation {
 
@@ -16,8 +16,8 @@ final class Negotiation {
 
   private final int maxCandidates;
   private boolean offerRequested;
-  private Map<String, Object> offer;
-  private final List<Object> candidatesAfterOffer = new ArrayList<>();
+  private JsonText offer;
+  private final List<JsonText> candidatesAfterOffer = new ArrayList<>();
   private boolean answered;
   private boolean initiatorAgain;
   private boolean partnerAgain;
@@ -52,14 +52,14 @@ final class Negotiation {
     return offer != null ? Step.REPLAY_OFFER : Step.NOTHING;
   }
 
-  void offerSent(Map<String, Object> sentOffer) {
-    offer = sentOffer;
+  void offerSent(JsonText sentOffer) {
+    offer = sentOffer.detached();
     candidatesAfterOffer.clear();
   }
 
-  void candidateSent(Object candidate) {
+  void candidateSent(JsonText candidate) {
     if (offer != null && candidatesAfterOffer.size() < maxCandidates) {
-      candidatesAfterOffer.add(candidate);
+      candidatesAfterOffer.add(candidate.detached());
     }
   }
 
@@ -67,11 +67,11 @@ final class Negotiation {
     answered = true;
   }
 
-  Map<String, Object> offer() {
+  JsonText offer() {
     return offer;
   }
 
-  List<Object> candidatesAfterOffer() {
+  List<JsonText> candidatesAfterOffer() {
     return new ArrayList<>(candidatesAfterOffer);
   }
 

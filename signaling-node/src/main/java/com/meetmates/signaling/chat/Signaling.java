@@ -1,17 +1,18 @@
 package com.meetmates.signaling.chat;
 
+import com.meetmates.signaling.json.JsonText;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 
 /**
  * What travels between the two members of a pair: chat messages, the ready announcements and the WebRTC
- * relays. A relay reads the partner's route cached in the session: no shared-state call on this path.
+ * relays. A relay reads the partner's route cached in the session: no shared-state call on this path. What a
+ * partner is sent is a JSON object around the relayed payload's own text, written out only where it leaves (the
+ * partner's socket or the event bus).
  * Every method runs inside the session's mailbox.
  */
 final class Signaling {
@@ -42,11 +43,12 @@ final class Signaling {
     if (session.pair == null) {
       return Outcome.notPaired();
     }
-    Map<String, Object> message = new LinkedHashMap<>();
-    message.put("sender", session.id);
-    message.put("text", text);
-    message.put("senderEmail", session.senderEmail);
-    message.put("timestamp", ISO_MILLIS.format(clock.instant()));
+    JsonText message = new JsonText.ObjectBuilder(4)
+        .member("sender", session.id)
+        .member("text", text)
+        .member("senderEmail", session.senderEmail)
+        .member("timestamp", ISO_MILLIS.format(clock.instant()))
+        .build();
     session.emit(Events.MESSAGE, message);
     sendToPartner(session, Events.MESSAGE, message);
     return Outcome.ok();
@@ -81,7 +83,7 @@ final class Signaling {
       case CREATE_OFFER -> session.emit(Events.CREATE_OFFER);
       case REPLAY_OFFER -> {
         sendToPartner(session, Events.WEBRTC_OFFER, withFrom("offer", negotiation.offer(), session.id));
-        for (Object candidate : negotiation.candidatesAfterOffer()) {
+        for (JsonText candidate : negotiation.candidatesAfterOffer()) {
           sendToPartner(session, Events.ICE_CANDIDATE, withFrom("candidate", candidate, session.id));
         }
       }
@@ -91,21 +93,21 @@ final class Signaling {
     return DONE;
   }
 
-  CompletionStage<Outcome> relayOffer(ChatSession session, Map<String, Object> offer) {
+  CompletionStage<Outcome> relayOffer(ChatSession session, JsonText offer) {
     if (session.pair != null && session.negotiation != null) {
       session.negotiation.offerSent(offer);
     }
     return relay(session, Events.WEBRTC_OFFER, "offer", offer);
   }
 
-  CompletionStage<Outcome> relayCandidate(ChatSession session, Object candidate) {
+  CompletionStage<Outcome> relayCandidate(ChatSession session, JsonText candidate) {
     if (session.pair != null && session.negotiation != null) {
       session.negotiation.candidateSent(candidate);
     }
     return relay(session, Events.ICE_CANDIDATE, "candidate", candidate);
   }
 
-  CompletionStage<Outcome> relay(ChatSession session, String event, String key, Object value) {
+  CompletionStage<Outcome> relay(ChatSession session, String event, String key, JsonText value) {
     if (session.pair == null) {
       return Outcome.notPaired();
     }
@@ -113,7 +115,7 @@ final class Signaling {
     return Outcome.ok();
   }
 
-  private void sendToPartner(ChatSession session, String event, Map<String, Object> payload) {
+  private void sendToPartner(ChatSession session, String event, JsonText payload) {
     router.send(session.partnerNode(), session.partnerId(),
         new Delivery.FromPartner(session.pair.pairId(), session.id, event, payload));
   }
@@ -133,10 +135,10 @@ final class Signaling {
     return DONE;
   }
 
-  private static Map<String, Object> withFrom(String key, Object value, String from) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put(key, value);
-    payload.put("from", from);
-    return payload;
+  private static JsonText withFrom(String key, JsonText value, String from) {
+    return new JsonText.ObjectBuilder(2)
+        .member(key, value)
+        .member("from", from)
+        .build();
   }
 }

@@ -1,24 +1,19 @@
 package com.meetmates.signaling.cluster;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.meetmates.signaling.chat.Delivery;
 import com.meetmates.signaling.chat.Pair;
+import com.meetmates.signaling.json.JsonText;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The event-bus form of the deliveries one node sends another in one event-loop turn: their count, then for each a
- * kind byte, the target socket and the delivery's fields as length-prefixed UTF-8, and a relayed payload as JSON
- * bytes written straight into the buffer. A JsonObject envelope cost a tree, a second serialisation and a parse
- * back per relayed message, and the target in a header a MultiMap more.
+ * kind byte, the target socket and the delivery's fields as length-prefixed UTF-8, a relayed payload's JSON text
+ * among them: it crosses as the text it is, never parsed. A JsonObject envelope cost a tree, a second serialisation
+ * and a parse back per relayed message, and the target in a header a MultiMap more.
  */
 final class DeliveryCodec implements MessageCodec<DeliveryCodec.Batch, DeliveryCodec.Batch> {
 
@@ -36,9 +31,6 @@ final class DeliveryCodec implements MessageCodec<DeliveryCodec.Batch, DeliveryC
   private static final byte ANNOUNCED = 2;
   private static final byte STARTED = 3;
   private static final byte ENDED = 4;
-  /** Plain maps, lists, strings, numbers and booleans, as the Socket.IO layer decodes a payload. */
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() { };
 
   @Override
   public void encodeToWire(Buffer buffer, Batch batch) {
@@ -73,7 +65,7 @@ final class DeliveryCodec implements MessageCodec<DeliveryCodec.Batch, DeliveryC
       writeString(buffer, relay.pairId());
       writeString(buffer, relay.from());
       writeString(buffer, relay.event());
-      writeJson(buffer, relay.payload());
+      writeString(buffer, relay.payload().text());
     } else if (delivery instanceof Delivery.Announced announced) {
       buffer.appendByte(ANNOUNCED);
       writeString(buffer, addressed.socketId());
@@ -105,7 +97,8 @@ final class DeliveryCodec implements MessageCodec<DeliveryCodec.Batch, DeliveryC
     String socketId = in.readString();
     String pairId = in.readString();
     Delivery delivery = switch (kind) {
-      case RELAY -> new Delivery.FromPartner(pairId, in.readString(), in.readString(), in.readJsonObject());
+      case RELAY -> new Delivery.FromPartner(pairId, in.readString(), in.readString(),
+          JsonText.wellFormed(in.readString()));
       case ANNOUNCED -> new Delivery.Announced(pairId, in.readString(), in.readBoolean());
       case STARTED -> new Delivery.PairStarted(new Pair(pairId, in.readString(), in.readString(), in.readString(),
           in.readString(), in.readBoolean()));
@@ -132,17 +125,6 @@ final class DeliveryCodec implements MessageCodec<DeliveryCodec.Batch, DeliveryC
 
   private static void writeBoolean(Buffer buffer, boolean value) {
     buffer.appendByte(value ? (byte) 1 : (byte) 0);
-  }
-
-  private static void writeJson(Buffer buffer, Object value) {
-    int lengthAt = buffer.length();
-    buffer.appendInt(0);
-    try {
-      JSON.writeValue(new BufferOutput(buffer), value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    buffer.setInt(lengthAt, buffer.length() - lengthAt - Integer.BYTES);
   }
 
   /** Reads the fields of one message in order. */
@@ -175,37 +157,6 @@ final class DeliveryCodec implements MessageCodec<DeliveryCodec.Batch, DeliveryC
       String value = buffer.getString(position, position + length, StandardCharsets.UTF_8.name());
       position += length;
       return value;
-    }
-
-    Map<String, Object> readJsonObject() {
-      int length = buffer.getInt(position);
-      position += Integer.BYTES;
-      byte[] json = buffer.getBytes(position, position + length);
-      position += length;
-      try {
-        return JSON.readValue(json, PAYLOAD);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
-
-  /** Lets Jackson write straight into the event-bus buffer. */
-  private static final class BufferOutput extends OutputStream {
-    private final Buffer buffer;
-
-    BufferOutput(Buffer buffer) {
-      this.buffer = buffer;
-    }
-
-    @Override
-    public void write(int b) {
-      buffer.appendByte((byte) b);
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) {
-      buffer.appendBytes(bytes, offset, length);
     }
   }
 }

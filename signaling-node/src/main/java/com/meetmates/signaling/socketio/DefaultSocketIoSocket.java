@@ -1,5 +1,6 @@
 package com.meetmates.signaling.socketio;
 
+import com.meetmates.signaling.json.JsonText;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -28,6 +29,8 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
   private final SocketHandshake handshake;
   /** Created by the first {@link #on}: an application may route every event through the unhandled handler. */
   private volatile Map<String, EventHandler> handlers;
+  /** Created by the first {@link #onRaw}: most applications take every event as a tree. */
+  private volatile Map<String, RawEventHandler> rawHandlers;
   private final List<Handler<String>> disconnectHandlers = new CopyOnWriteArrayList<>();
   private final Map<String, Object> attributes = new ConcurrentHashMap<>();
   /** Touched on the context only; created by the first emit that waits for an acknowledgement. */
@@ -87,6 +90,28 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
     }
     map.put(event, handler);
     return this;
+  }
+
+  @Override
+  public SocketIoSocket onRaw(String event, RawEventHandler handler) {
+    Map<String, RawEventHandler> map = rawHandlers;
+    if (map == null) {
+      synchronized (this) {
+        map = rawHandlers;
+        if (map == null) {
+          map = new ConcurrentHashMap<>();
+          rawHandlers = map;
+        }
+      }
+    }
+    map.put(event, handler);
+    return this;
+  }
+
+  /** Whether that event's arguments are to be handed over as text (asked by the decoder, on the context). */
+  boolean takesRaw(String event) {
+    Map<String, RawEventHandler> map = rawHandlers;
+    return map != null && map.containsKey(event);
   }
 
   @Override
@@ -223,8 +248,11 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
   }
 
   private void onEvent(Packet packet) {
-    JsonArray args = (JsonArray) packet.data();
     Ack ack = packet.wantsAck() ? new ClientAck(packet.ackId()) : Ack.NONE;
+    if (!(packet.data() instanceof JsonArray args)) {
+      onRawEvent(packet.event(), textArguments(packet), ack);
+      return;
+    }
     Map<String, EventHandler> map = handlers;
     EventHandler handler = map == null ? null : map.get(packet.event());
     try {
@@ -239,6 +267,20 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
     } catch (RuntimeException e) {
       LOG.error("handler of event '{}' failed for socket {}", packet.event(), id, e);
     }
+  }
+
+  /** The decoder kept the arguments as text because {@link #takesRaw} said so, on this same context. */
+  private void onRawEvent(String event, List<JsonText> args, Ack ack) {
+    try {
+      rawHandlers.get(event).handle(args, ack);
+    } catch (RuntimeException e) {
+      LOG.error("handler of event '{}' failed for socket {}", event, id, e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<JsonText> textArguments(Packet packet) {
+    return (List<JsonText>) packet.data();
   }
 
   private void onAck(Packet packet) {

@@ -41,7 +41,8 @@ final class EngineConnection {
     this.server = server;
     this.engine = engine;
     this.context = context;
-    this.decoder = new PacketDecoder(server.options().maxPacketBytes(), server.options().maxAttachments());
+    this.decoder = new PacketDecoder(server.options().maxPacketBytes(), server.options().maxAttachments(),
+        this::takesRaw);
   }
 
   void start() {
@@ -136,6 +137,11 @@ final class EngineConnection {
     if (packet != null) {
       dispatch(packet);
     }
+  }
+
+  private boolean takesRaw(String namespace, String event) {
+    DefaultSocketIoSocket socket = sockets.get(namespace);
+    return socket != null && socket.takesRaw(event);
   }
 
   private void dispatch(Packet packet) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.meetmates.signaling.json.JsonText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -33,8 +34,8 @@ final class JsonTreeReader {
   private JsonTreeReader() {
   }
 
-  /** An EVENT payload: its name, then its arguments. */
-  record EventPayload(String event, JsonArray args) {
+  /** An EVENT payload: its name, then its arguments as a JsonArray, or as a List of JsonText when taken raw. */
+  record EventPayload(String event, Object args) {
   }
 
   /** Reads one JSON value that fills the text from {@code offset} to its end. */
@@ -48,8 +49,12 @@ final class JsonTreeReader {
     }
   }
 
-  /** Reads an EVENT payload, {@code ["name", args...]}, splitting the name from the arguments. */
-  static EventPayload readEvent(String text, int offset, AttachmentSlots slots) {
+  /**
+   * Reads an EVENT payload, {@code ["name", args...]}, splitting the name from the arguments; the arguments of a
+   * text packet ({@code slots} null) for an event that {@code rawEvents} names are kept as their text.
+   */
+  static EventPayload readEvent(String text, int offset, AttachmentSlots slots, String namespace,
+      PacketDecoder.RawEvents rawEvents) {
     try (JsonParser parser = parserFor(text, offset)) {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw new ProtocolException("event payload is not an array");
@@ -60,12 +65,37 @@ final class JsonTreeReader {
         throw new ProtocolException("event name is not a string");
       }
       String event = parser.getText();
-      List<Object> args = readArrayItems(parser, slots);
+      Object args = slots == null && rawEvents.takesRaw(namespace, event)
+          ? readArgumentTexts(parser, text, offset)
+          : new JsonArray(readArrayItems(parser, slots));
       expectEnd(parser);
-      return new EventPayload(event, new JsonArray(args));
+      return new EventPayload(event, args);
     } catch (IOException | RuntimeException e) {
       throw asProtocolError(e);
     }
+  }
+
+  /**
+   * Each remaining item of the array as a range of the packet text: the parser checks it and skips it, building
+   * nothing.
+   */
+  private static List<JsonText> readArgumentTexts(JsonParser parser, String text, int offset) throws IOException {
+    List<JsonText> args = new ArrayList<>(1);
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (token == null) {
+        throw new ProtocolException("truncated JSON payload");
+      }
+      int start = offset + (int) parser.currentTokenLocation().getCharOffset();
+      if (token.isStructStart()) {
+        parser.skipChildren();
+      } else {
+        parser.finishToken();
+      }
+      int end = offset + (int) parser.currentLocation().getCharOffset();
+      args.add(JsonText.wellFormed(text, start, end));
+    }
+    return args;
   }
 
   private static JsonParser parserFor(String text, int offset) throws IOException {

@@ -1,6 +1,7 @@
 package com.meetmates.signaling.socketio;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.meetmates.signaling.json.JsonText;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes Vert.x JSON values with a Jackson generator; binary values ({@link Buffer}, byte[]) are
+ * Writes Vert.x JSON values (and {@link JsonText} as it is) with a Jackson generator; binary values ({@link Buffer}, byte[]) are
  * taken out as attachments and replaced by {@code {"_placeholder":true,"num":n}}.
  */
 final class JsonTreeWriter {
@@ -38,6 +39,8 @@ final class JsonTreeWriter {
       generator.writeNull();
     } else if (value instanceof String s) {
       generator.writeString(s);
+    } else if (value instanceof JsonText json) {
+      generator.writeRawValue(json.text());
     } else if (value instanceof JsonObject object) {
       writeObject(object.getMap());
     } else if (value instanceof JsonArray array) {

@@ -5,7 +5,7 @@ package com.meetmates.signaling.socketio;
  *
  * @param event the event name (EVENT and BINARY_EVENT only)
  * @param data CONNECT: the auth JsonObject or null; EVENT: the arguments after the name as a
- *     JsonArray; ACK: the JsonArray of arguments; CONNECT_ERROR: JsonObject or String; otherwise null
+ *     JsonArray, or as a List of JsonText when the socket takes that event raw; ACK: the JsonArray of arguments; CONNECT_ERROR: JsonObject or String; otherwise null
  */
 record Packet(PacketType type, String namespace, long ackId, String event, Object data) {
 

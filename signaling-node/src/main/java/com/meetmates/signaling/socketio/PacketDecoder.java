@@ -21,14 +21,29 @@ final class PacketDecoder {
   static final Set<String> RESERVED_EVENTS =
       Set.of("connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
 
+  /** Which events the socket they are for takes with their arguments as text. */
+  @FunctionalInterface
+  interface RawEvents {
+    RawEvents NONE = (namespace, event) -> false;
+
+    boolean takesRaw(String namespace, String event);
+  }
+
   private final int maxPacketBytes;
   private final int maxAttachments;
+  private final RawEvents rawEvents;
 
   private PendingBinary pending;
 
+  /** A decoder that gives every event its arguments as a tree. */
   PacketDecoder(int maxPacketBytes, int maxAttachments) {
+    this(maxPacketBytes, maxAttachments, RawEvents.NONE);
+  }
+
+  PacketDecoder(int maxPacketBytes, int maxAttachments, RawEvents rawEvents) {
     this.maxPacketBytes = maxPacketBytes;
     this.maxAttachments = maxAttachments;
+    this.rawEvents = rawEvents;
   }
 
   /** Returns the packet, or null when it is a binary packet that waits for its attachments. */
@@ -126,7 +141,7 @@ final class PacketDecoder {
     return count;
   }
 
-  private static Packet parsePayload(PacketType type, String namespace, long ackId, String text, int from,
+  private Packet parsePayload(PacketType type, String namespace, long ackId, String text, int from,
       AttachmentSlots slots) {
     boolean hasPayload = from < text.length();
     switch (type) {
@@ -134,7 +149,7 @@ final class PacketDecoder {
         if (!hasPayload) {
           throw new ProtocolException("event without payload");
         }
-        JsonTreeReader.EventPayload payload = JsonTreeReader.readEvent(text, from, slots);
+        JsonTreeReader.EventPayload payload = JsonTreeReader.readEvent(text, from, slots, namespace, rawEvents);
         if (RESERVED_EVENTS.contains(payload.event())) {
           throw new ProtocolException("reserved event name '" + payload.event() + "'");
         }

@@ -2,6 +2,7 @@ package com.meetmates.signaling.socketio;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.meetmates.signaling.json.JsonText;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -27,6 +28,9 @@ final class PacketEncoder {
   }
 
   static EncodedPacket event(String namespace, long ackId, String event, Object[] args) {
+    if (allText(args)) {
+      return eventOfTexts(namespace, ackId, event, args);
+    }
     BuilderWriter out = start(PacketType.EVENT, namespace, ackId);
     try (JsonGenerator generator = FACTORY.createGenerator(out)) {
       JsonTreeWriter writer = new JsonTreeWriter(generator);
@@ -41,6 +45,29 @@ final class PacketEncoder {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean allText(Object[] args) {
+    for (Object arg : args) {
+      if (!(arg instanceof JsonText)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Arguments that are all JSON text are joined as they are: no generator, nothing to look for binary in. */
+  private static EncodedPacket eventOfTexts(String namespace, long ackId, String event, Object[] args) {
+    BuilderWriter out = start(PacketType.EVENT, namespace, ackId);
+    StringBuilder text = out.builder;
+    text.append('[');
+    JsonText.appendQuoted(text, event);
+    for (Object arg : args) {
+      text.append(',');
+      ((JsonText) arg).appendTo(text);
+    }
+    text.append(']');
+    return finish(out, PacketType.EVENT, List.of());
   }
 
   static EncodedPacket ack(String namespace, long ackId, Object[] args) {

@@ -31,6 +31,13 @@ public interface SocketIoSocket {
   /** Sets the handler of that event, replacing any earlier one. */
   SocketIoSocket on(String event, EventHandler handler);
 
+  /**
+   * Sets the handler of that event taking its arguments as text (see {@link RawEventHandler}), replacing any
+   * earlier one; it takes precedence over {@link #on}. A binary event (one with attachments) has no text form: it
+   * goes to the {@link #on} handler, or the unhandled-event handler, as usual.
+   */
+  SocketIoSocket onRaw(String event, RawEventHandler handler);
+
   /** Sets the handler of every event that has no handler of its own (e.g. to count unknown events). */
   SocketIoSocket onUnhandledEvent(UnhandledEventHandler handler);
 
@@ -39,7 +46,7 @@ public interface SocketIoSocket {
 
   /**
    * Sends an event; arguments are JsonObject, JsonArray, Map, List, String, Number, Boolean, null,
-   * or Buffer/byte[] for binary (a Buffer must not be changed once emitted). Dropped if the socket
+   * {@link com.meetmates.signaling.json.JsonText} (written as it is), or Buffer/byte[] for binary (a Buffer must not be changed once emitted). Dropped if the socket
    * is not connected. Encoded on the calling thread, sent from the socket's context.
    *
    * @throws IllegalArgumentException for a reserved event name or an argument with no JSON form

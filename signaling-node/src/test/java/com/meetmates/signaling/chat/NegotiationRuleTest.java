@@ -3,14 +3,14 @@ package com.meetmates.signaling.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.meetmates.signaling.chat.Negotiation.Step;
-import java.util.Map;
+import com.meetmates.signaling.json.JsonText;
 import org.junit.jupiter.api.Test;
 
 /** The initiator-side negotiation state: what a repeated announcement brings, and what it does not. */
 class NegotiationRuleTest {
 
   private static final int MAX_CANDIDATES = 3;
-  private static final Map<String, Object> OFFER = Map.of("type", "offer", "sdp", "v=0");
+  private static final JsonText OFFER = JsonText.wellFormed("{\"type\":\"offer\",\"sdp\":\"v=0\"}");
 
   private final Negotiation negotiation = new Negotiation(MAX_CANDIDATES);
 
@@ -49,31 +49,31 @@ class NegotiationRuleTest {
   @Test
   void partnerAnnouncingAgainBeforeAnsweringGetsTheOfferAndTheCandidatesSentAfterIt() {
     negotiation.bothReady();
-    negotiation.candidateSent("before the offer");
+    negotiation.candidateSent(candidate("before the offer"));
     negotiation.offerSent(OFFER);
-    negotiation.candidateSent("first");
-    negotiation.candidateSent(null);
+    negotiation.candidateSent(candidate("first"));
+    negotiation.candidateSent(JsonText.NULL);
 
     assertThat(negotiation.announcedAgain(false)).isEqualTo(Step.REPLAY_OFFER);
     assertThat(negotiation.offer()).isEqualTo(OFFER);
-    assertThat(negotiation.candidatesAfterOffer()).containsExactly("first", null);
+    assertThat(negotiation.candidatesAfterOffer()).containsExactly(candidate("first"), JsonText.NULL);
   }
 
   @Test
   void replayKeepsAtMostTheConfiguredNumberOfCandidates() {
     negotiation.offerSent(OFFER);
     for (int i = 0; i < MAX_CANDIDATES + 5; i++) {
-      negotiation.candidateSent("c" + i);
+      negotiation.candidateSent(candidate("c" + i));
     }
 
-    assertThat(negotiation.candidatesAfterOffer()).containsExactly("c0", "c1", "c2");
+    assertThat(negotiation.candidatesAfterOffer()).containsExactly(candidate("c0"), candidate("c1"), candidate("c2"));
   }
 
   @Test
   void aNewOfferReplacesTheOldOneAndItsCandidates() {
     negotiation.offerSent(OFFER);
-    negotiation.candidateSent("old");
-    Map<String, Object> restart = Map.of("type", "offer", "sdp", "v=0 restart");
+    negotiation.candidateSent(candidate("old"));
+    JsonText restart = JsonText.wellFormed("{\"type\":\"offer\",\"sdp\":\"v=0 restart\"}");
 
     negotiation.offerSent(restart);
 
@@ -92,5 +92,9 @@ class NegotiationRuleTest {
     assertThat(negotiation.announcedAgain(true)).isEqualTo(Step.CREATE_OFFER);
     assertThat(negotiation.offer()).isNull();
     assertThat(negotiation.announcedAgain(false)).isEqualTo(Step.NOTHING);
+  }
+
+  private static JsonText candidate(String name) {
+    return JsonText.wellFormed("{\"candidate\":\"" + name + "\"}");
   }
 }

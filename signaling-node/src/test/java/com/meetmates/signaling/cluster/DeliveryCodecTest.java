@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.meetmates.signaling.chat.Delivery;
 import com.meetmates.signaling.chat.Pair;
+import com.meetmates.signaling.json.JsonText;
 import io.vertx.core.buffer.Buffer;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,21 +18,11 @@ class DeliveryCodecTest {
   private static final String WIRE_PREFIX = "header written by the event bus before the body";
 
   static Stream<Delivery> deliveries() {
-    Map<String, Object> candidate = new LinkedHashMap<>();
-    candidate.put("candidate", "candidate:842163049 1 udp 1677729535 192.0.2.1 50001 typ srflx é ✓ 😀");
-    candidate.put("sdpMid", "0");
-    candidate.put("sdpMLineIndex", 0);
-    candidate.put("usernameFragment", null);
-    candidate.put("big", new BigInteger("123456789012345678901234567890"));
-    candidate.put("long", 12345678901L);
-    candidate.put("ratio", 0.5);
-    candidate.put("flags", new ArrayList<>(Arrays.asList(true, false, null, "x", List.of(1, 2))));
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("candidate", candidate);
-    payload.put("from", "socket-a");
-    Map<String, Object> endOfCandidates = new LinkedHashMap<>();
-    endOfCandidates.put("candidate", null);
-    endOfCandidates.put("from", "socket-a");
+    JsonText payload = JsonText.wellFormed("{\"candidate\":{\"candidate\":\"candidate:842163049 1 udp 1677729535 "
+        + "192.0.2.1 50001 typ srflx é ✓ 😀 \\\"quoted\\\" \\u2028\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0,"
+        + "\"usernameFragment\":null,\"big\":123456789012345678901234567890,\"ratio\":0.5e0,"
+        + "\"flags\":[true,false,null,\"x\",[1,2]]},\"from\":\"socket-a\"}");
+    JsonText endOfCandidates = JsonText.wellFormed("{\"candidate\":null,\"from\":\"socket-a\"}");
     return Stream.of(
         new Delivery.FromPartner("pair-1", "socket-a", "ice-candidate", payload),
         new Delivery.FromPartner("pair-1", "socket-a", "ice-candidate", endOfCandidates),

@@ -1,11 +1,14 @@
 package com.meetmates.signaling.socketio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.meetmates.signaling.json.JsonText;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PacketDecoderTest {
@@ -158,5 +161,41 @@ class PacketDecoderTest {
     decoder.decodeBinary(Buffer.buffer("1"));
 
     assertThat(decoder.decodeText("2[\"b\"]").event()).isEqualTo("b");
+  }
+
+  @Test
+  void anEventTakenRawGivesEachArgumentAsTheExactTextTheClientWrote() {
+    PacketDecoder raw = new PacketDecoder(MAX_PACKET_BYTES, MAX_ATTACHMENTS,
+        (namespace, event) -> namespace.equals("/") && event.equals("ice-candidate"));
+    String candidate = "{ \"candidate\" : {\"candidate\":\"é ✓ 😀 \\\"q\\\" \\u2028\",\"sdpMLineIndex\":0} }";
+
+    Packet packet = raw.decodeText("212[\"ice-candidate\", " + candidate + " ,null, 1.5e3 ,\"s\"]");
+
+    assertThat(packet.ackId()).isEqualTo(12);
+    assertThat(packet.event()).isEqualTo("ice-candidate");
+    assertThat(packet.data()).isEqualTo(List.of(JsonText.wellFormed(candidate), JsonText.NULL,
+        JsonText.wellFormed("1.5e3"), JsonText.wellFormed("\"s\"")));
+  }
+
+  @Test
+  void eventsNotTakenRawAndBinaryEventsStillArriveAsATree() {
+    PacketDecoder raw = new PacketDecoder(MAX_PACKET_BYTES, MAX_ATTACHMENTS, (namespace, event) -> true);
+
+    assertThat(raw.decodeText("2/admin,[\"x\",{\"a\":1}]").data()).isInstanceOf(List.class);
+    assertThat(new PacketDecoder(MAX_PACKET_BYTES, MAX_ATTACHMENTS, (namespace, event) -> false)
+        .decodeText("2[\"x\",{\"a\":1}]").data()).isEqualTo(new JsonArray().add(new JsonObject().put("a", 1)));
+    assertThat(raw.decodeText("51-[\"x\",{\"_placeholder\":true,\"num\":0}]")).isNull();
+    Packet binary = raw.decodeBinary(Buffer.buffer(new byte[] {1, 2}));
+    assertThat(binary.data()).isEqualTo(new JsonArray().add(Buffer.buffer(new byte[] {1, 2})));
+  }
+
+  @Test
+  void malformedArgumentsOfARawEventAreStillAProtocolError() {
+    PacketDecoder raw = new PacketDecoder(MAX_PACKET_BYTES, MAX_ATTACHMENTS, (namespace, event) -> true);
+
+    for (String malformed : new String[] {"2[\"x\",{\"a\":}]", "2[\"x\",{\"a\":1]", "2[\"x\",{\"a\":\"\u0001\"}]",
+        "2[\"x\",{\"a\":1}", "2[\"x\",tru]", "2[\"x\",01]", "2[\"x\",{}] x"}) {
+      assertThatThrownBy(() -> raw.decodeText(malformed)).as(malformed).isInstanceOf(ProtocolException.class);
+    }
   }
 }

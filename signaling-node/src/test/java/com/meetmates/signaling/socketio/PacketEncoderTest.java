@@ -3,6 +3,7 @@ package com.meetmates.signaling.socketio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.meetmates.signaling.json.JsonText;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -131,5 +132,27 @@ class PacketEncoderTest {
     Packet decoded = decoder.decodeBinary(encoded.attachments().get(0));
 
     assertThat(decoded).isEqualTo(new Packet(PacketType.BINARY_EVENT, "/chat", 99, "ice-candidate", new JsonArray(List.of(args))));
+  }
+
+  @Test
+  void jsonTextArgumentsAreWrittenAsTheyAreWithTheEventNameEscapedAsJacksonDoes() {
+    JsonText payload = new JsonText.ObjectBuilder(2)
+        .member("candidate", JsonText.wellFormed("{ \"candidate\":\"é \\u2028 \\\"q\\\"\" }"))
+        .member("from", "abc")
+        .build();
+
+    assertThat(PacketEncoder.event("/", Packet.NO_ACK, "ice-candidate", new Object[] {payload}).text())
+        .isEqualTo("2[\"ice-candidate\",{\"candidate\":{ \"candidate\":\"é \\u2028 \\\"q\\\"\" },\"from\":\"abc\"}]");
+    assertThat(PacketEncoder.event("/admin", 7, "a\"b\n", new Object[] {JsonText.NULL, JsonText.string("x")}).text())
+        .isEqualTo(PacketEncoder.event("/admin", 7, "a\"b\n", new Object[] {null, "x"}).text())
+        .isEqualTo("2/admin,7[\"a\\\"b\\n\",null,\"x\"]");
+  }
+
+  @Test
+  void jsonTextAmongOtherArgumentsIsWrittenAsItIs() {
+    EncodedPacket packet = PacketEncoder.event("/", Packet.NO_ACK, "mixed",
+        new Object[] {JsonText.wellFormed("{\"a\": [1, 2]}"), Map.of("b", JsonText.wellFormed("true")), 3});
+
+    assertThat(packet.text()).isEqualTo("2[\"mixed\",{\"a\": [1, 2]},{\"b\":true},3]");
   }
 }

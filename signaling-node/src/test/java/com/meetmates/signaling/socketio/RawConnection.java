@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * A hand-driven Engine.IO WebSocket connection for wire-level tests: it answers pings and shows
  * the Socket.IO packets the server sends, text as String (without the Engine.IO "4"), binary as Buffer.
  */
-final class RawConnection {
+public final class RawConnection {
 
   static final long WAIT_SECONDS = 10;
   private static final String ENGINE_MESSAGE = "4";
@@ -47,7 +47,7 @@ final class RawConnection {
   }
 
   /** A WebSocket Engine.IO session at that path of a server on this machine. */
-  static RawConnection open(Vertx vertx, int port, String path) throws Exception {
+  public static RawConnection open(Vertx vertx, int port, String path) throws Exception {
     BlockingQueue<Object> packets = new LinkedBlockingQueue<>();
     CompletableFuture<String> open = new CompletableFuture<>();
     CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -69,15 +69,15 @@ final class RawConnection {
     return new RawConnection(client, webSocket, open.get(WAIT_SECONDS, TimeUnit.SECONDS), packets, closed);
   }
 
-  void send(String socketIoPacket) throws Exception {
+  public void send(String socketIoPacket) throws Exception {
     await(webSocket.writeTextMessage(ENGINE_MESSAGE + socketIoPacket));
   }
 
-  void send(Buffer attachment) throws Exception {
+  public void send(Buffer attachment) throws Exception {
     await(webSocket.writeBinaryMessage(attachment));
   }
 
-  String nextText() throws InterruptedException {
+  public String nextText() throws InterruptedException {
     Object packet = next();
     assertThat(packet).as("a text packet").isInstanceOf(String.class);
     return (String) packet;
@@ -90,7 +90,7 @@ final class RawConnection {
   }
 
   /** Joins the namespace and returns the socket id from the CONNECT reply. */
-  String connect(String namespace) throws Exception {
+  public String connect(String namespace) throws Exception {
     String prefix = "0" + ("/".equals(namespace) ? "" : namespace + ",");
     send(prefix);
     String reply = nextText();
@@ -104,13 +104,13 @@ final class RawConnection {
   }
 
   /** The packets received and not yet read. */
-  java.util.List<Object> unread() {
+  public java.util.List<Object> unread() {
     java.util.List<Object> rest = new java.util.ArrayList<>();
     packets.drainTo(rest);
     return rest;
   }
 
-  void close() throws Exception {
+  public void close() throws Exception {
     await(client.close());
   }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.meetmates.signaling.json.JsonText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +68,27 @@ class ServerApiTest {
 
     assertThat(answer.get(WAIT.toSeconds(), TimeUnit.SECONDS))
         .isEqualTo(new JsonArray().add("yes").add(new JsonObject().put("n", 2)));
+  }
+
+  @Test
+  void aRawHandlerGetsTheArgumentsAsWrittenTakesPrecedenceAndItsTextIsSentOnAsItIs() throws Exception {
+    CompletableFuture<List<JsonText>> received = new CompletableFuture<>();
+    namespace.onConnection(socket -> socket
+        .on("relay", (args, ack) -> ack.send("tree handler"))
+        .onRaw("relay", (args, ack) -> {
+          received.complete(args);
+          ack.send(args.get(0));
+          socket.emit("relayed", args.toArray());
+        }));
+    connectRaw();
+    String argument = "{ \"a\" : \"é \\u2028 \\/\" , \"b\":[1.50, null] }";
+
+    connection.send("2" + prefix + "4[\"relay\"," + argument + ",7]");
+
+    assertThat(received.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .containsExactly(JsonText.wellFormed(argument), JsonText.wellFormed("7"));
+    assertThat(connection.nextText()).isEqualTo("3" + prefix + "4[" + argument + "]");
+    assertThat(connection.nextText()).isEqualTo("2" + prefix + "[\"relayed\"," + argument + ",7]");
   }
 
   @Test
