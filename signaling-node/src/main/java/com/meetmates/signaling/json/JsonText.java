@@ -1,9 +1,12 @@
 package com.meetmates.signaling.json;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 /**
  * One JSON value kept as its text: taken from a client's packet and passed on exactly as it came, or built by
  * joining such values. A relayed ICE candidate goes from the sender's packet to the partner's without being parsed
- * into a tree or written again. Plain Java, so that the chat rules, the socket layer and the event bus can share it.
+ * into a tree or written again. It knows nothing of Vert.x or Hazelcast, and its callers nothing of Jackson, so that
+ * the chat rules, the socket layer and the event bus can share it.
  *
  * <p>Only code that knows the text to be well-formed makes one (the socket layer after its parser read the text,
  * {@link #string} and {@link ObjectBuilder}); the lookups here therefore find the boundaries of values and check
@@ -12,8 +15,6 @@ package com.meetmates.signaling.json;
 public final class JsonText {
 
   public static final JsonText NULL = wellFormed("null");
-
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   /** A range of a text that holds the value (a client's whole packet, say): no copy is made to take it out. */
   private final String source;
@@ -57,33 +58,13 @@ public final class JsonText {
   }
 
   /**
-   * Appends {@code value} as a JSON string, escaped as Jackson's generators do by default: quote, backslash and
-   * the control characters below U+0020 (backspace, tab, newline, form feed and carriage return as their short escapes, the others as a six-character unicode escape); everything
-   * else as it is. Text we build ourselves thus reads exactly as it did when Jackson wrote it.
+   * Appends {@code value} as a JSON string, escaped by Jackson's own encoder, so that text we build ourselves reads
+   * exactly as it did when Jackson's generators wrote it.
    */
   public static void appendQuoted(StringBuilder out, String value) {
     out.append('"');
-    int length = value.length();
-    int plainFrom = 0;
-    for (int i = 0; i < length; i++) {
-      char c = value.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\') {
-        continue;
-      }
-      out.append(value, plainFrom, i);
-      plainFrom = i + 1;
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\f' -> out.append("\\f");
-        case '\r' -> out.append("\\r");
-        default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-      }
-    }
-    out.append(value, plainFrom, length).append('"');
+    JsonStringEncoder.getInstance().quoteAsString(value, out);
+    out.append('"');
   }
 
   /** The JSON text itself (made into one String here if it was a range or pieces). */
