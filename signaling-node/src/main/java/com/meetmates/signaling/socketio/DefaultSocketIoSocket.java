@@ -77,34 +77,20 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
   }
 
   @Override
-  public SocketIoSocket on(String event, EventHandler handler) {
-    Map<String, EventHandler> map = handlers;
-    if (map == null) {
-      synchronized (this) {
-        map = handlers;
-        if (map == null) {
-          map = new ConcurrentHashMap<>();
-          handlers = map;
-        }
-      }
+  public synchronized SocketIoSocket on(String event, EventHandler handler) {
+    if (handlers == null) {
+      handlers = new ConcurrentHashMap<>();
     }
-    map.put(event, handler);
+    handlers.put(event, handler);
     return this;
   }
 
   @Override
-  public SocketIoSocket onRaw(String event, RawEventHandler handler) {
-    Map<String, RawEventHandler> map = rawHandlers;
-    if (map == null) {
-      synchronized (this) {
-        map = rawHandlers;
-        if (map == null) {
-          map = new ConcurrentHashMap<>();
-          rawHandlers = map;
-        }
-      }
+  public synchronized SocketIoSocket onRaw(String event, RawEventHandler handler) {
+    if (rawHandlers == null) {
+      rawHandlers = new ConcurrentHashMap<>();
     }
-    map.put(event, handler);
+    rawHandlers.put(event, handler);
     return this;
   }
 

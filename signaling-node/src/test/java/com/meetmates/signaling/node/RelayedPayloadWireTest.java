@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the partner's socket receives of a relayed payload, byte for byte: the sender's own JSON text, on one node and
@@ -20,19 +21,19 @@ class RelayedPayloadWireTest {
   private static final String CANDIDATE = "{\"candidate\":\"candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host"
       + " é ✓ 😀 \\\"q\\\" \\\\ \\u2028 \\/\", \"sdpMid\" : \"0\",\"sdpMLineIndex\":0,\"usernameFragment\":null}";
 
-  private static NodeFixture cluster;
+  @RegisterExtension
+  static final NodeFixture cluster = NodeFixture.forClass(2, Map.of(NodeConfig.RATE_LIMIT_PER_SECOND, "0"));
+
   private static Vertx vertx;
 
   @BeforeAll
-  static void start() throws Exception {
-    cluster = NodeFixture.start(2, Map.of(NodeConfig.RATE_LIMIT_PER_SECOND, "0"));
+  static void startVertx() {
     vertx = Vertx.vertx();
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stopVertx() {
     vertx.close().await();
-    cluster.close();
   }
 
   @Test
