@@ -5,7 +5,9 @@
 #   cluster-config/local-cluster.sh up [N]   start N nodes (default 3) and the load balancer;
 #                                            returns once every node is ready and the cluster
 #                                            has N members
-#   cluster-config/local-cluster.sh status   each node's port, pid and readiness; the balancer's
+#   cluster-config/local-cluster.sh status   each node's port, pid and readiness (the balancer's own
+#                                            view, UP/DOWN and health checks: `show stat` on
+#                                            the stats socket RUN_DIR/haproxy.sock)
 #   cluster-config/local-cluster.sh restart  rolling restart: one node at a time is stopped
 #                                            (SIGTERM: it drains), started again, and waited for
 #                                            until it is ready and back in a cluster of N
@@ -142,6 +144,8 @@ write_haproxy_config() {
 global
     maxconn 8000
     pidfile $(haproxy_pid_file)
+    # The balancer's own view of each node (UP/DOWN, last health check): "show stat" on this socket.
+    stats socket $RUN_DIR/haproxy.sock mode 600 level user
 
 defaults
     mode http
