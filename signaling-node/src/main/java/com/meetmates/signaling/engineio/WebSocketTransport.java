@@ -230,8 +230,11 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter implements T
         channel.voidPromise());
     var written = channel.writeAndFlush(new CloseWebSocketFrame(code, fitting(reason)));
     if (awaitReply) {
-      Runnable drop = channel::close;
-      written.addListener(f -> channel.eventLoop().schedule(drop, CLOSE_REPLY_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+      // Cancelled once the connection ends, so that a closed session is not kept for the whole timeout.
+      written.addListener(f -> {
+        var drop = channel.eventLoop().schedule(() -> channel.close(), CLOSE_REPLY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        channel.closeFuture().addListener(closedNow -> drop.cancel(false));
+      });
     } else {
       written.addListener(ChannelFutureListener.CLOSE);
     }
