@@ -74,9 +74,9 @@ public final class RelayDriver {
     }
     List<ProcessMeter> meters = options.serverPids().stream().map(ProcessMeter::new).toList();
     sleepUntil(recordFrom);
-    long cpuBefore = meters.stream().mapToLong(ProcessMeter::cpuNanos).sum();
+    ProcessMeter.CpuTimes cpuBefore = cpuTimes(meters);
     sleepUntil(recordUntil);
-    long cpuAfter = meters.stream().mapToLong(ProcessMeter::cpuNanos).sum();
+    ProcessMeter.CpuTimes cpuAfter = cpuTimes(meters);
 
     Histogram latency = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     long sent = 0;
@@ -94,8 +94,12 @@ public final class RelayDriver {
       await(group.closeAll());
     }
     return new RelayResult(options, latency, match, offer, sent, received, receivedInWindow,
-        options.duration(), cpuAfter - cpuBefore, new HazelcastTally(
+        options.duration(), cpuAfter.minus(cpuBefore), new HazelcastTally(
             beforeSetUp.since(idleStart), afterSetUp.since(beforeSetUp), afterRelay.since(afterSetUp)));
+  }
+
+  private static ProcessMeter.CpuTimes cpuTimes(List<ProcessMeter> meters) {
+    return meters.stream().map(ProcessMeter::cpuTimes).reduce(ProcessMeter.CpuTimes.NONE, ProcessMeter.CpuTimes::plus);
   }
 
   /**

@@ -1,12 +1,13 @@
 package com.meetmates.loadtests.driver;
 
+import com.meetmates.loadtests.meter.ProcessMeter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * The outcome of one relay run. Latencies are in nanoseconds; server CPU is summed over the
+ * The outcome of one relay run. Latencies are in nanoseconds; server CPU (user and system) is summed over the
  * server processes given, measured over the recording window only.
  */
 public record RelayResult(
@@ -18,7 +19,7 @@ public record RelayResult(
     long received,
     long receivedInWindow,
     Duration window,
-    long serverCpuNanos,
+    ProcessMeter.CpuTimes serverCpu,
     HazelcastTally hazelcast) {
 
   public long lost() {
@@ -34,7 +35,13 @@ public record RelayResult(
     if (options.serverPids().isEmpty() || receivedInWindow == 0) {
       return Double.NaN;
     }
-    return serverCpuNanos / 1e6 / (receivedInWindow / 1000.0);
+    // Microseconds per message are milliseconds per 1,000 messages.
+    return perMessageMicros(serverCpu.totalNanos());
+  }
+
+  /** Nanoseconds of the window spread over the messages relayed in it, in microseconds per message. */
+  private double perMessageMicros(long nanos) {
+    return nanos / 1e3 / receivedInWindow;
   }
 
   public String summary() {
@@ -51,8 +58,10 @@ public record RelayResult(
       out.append("offer -> partner (4 KB SDP, one at a time): ").append(percentiles(offerToPartner)).append('\n');
     }
     if (!options.serverPids().isEmpty()) {
-      out.append(String.format(Locale.ROOT, "server CPU %d ms over the window = %.1f ms per 1,000 relayed messages (%.1f us each)%n",
-          TimeUnit.NANOSECONDS.toMillis(serverCpuNanos), serverCpuMillisPerThousand(), serverCpuMillisPerThousand()));
+      out.append(String.format(Locale.ROOT,
+          "server CPU %d ms over the window = %.1f ms per 1,000 relayed messages (%.1f us each: %.1f user, %.1f system)%n",
+          TimeUnit.NANOSECONDS.toMillis(serverCpu.totalNanos()), serverCpuMillisPerThousand(), serverCpuMillisPerThousand(),
+          perMessageMicros(serverCpu.userNanos()), perMessageMicros(serverCpu.systemNanos())));
     }
     if (options.countHazelcast()) {
       out.append(String.format(Locale.ROOT,

@@ -33,10 +33,36 @@ public final class ProcessMeter {
 
   /** User plus system CPU time consumed by the process so far, at 10 ms resolution. */
   public long cpuNanos() {
+    return cpuTimes().totalNanos();
+  }
+
+  /** The process's CPU time so far, in user space and in the kernel, at 10 ms resolution. */
+  public CpuTimes cpuTimes() {
     String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    long ticks = Long.parseLong(fields[UTIME_AFTER_COMM]) + Long.parseLong(fields[STIME_AFTER_COMM]);
+    return new CpuTimes(ticksToNanos(Long.parseLong(fields[UTIME_AFTER_COMM])),
+        ticksToNanos(Long.parseLong(fields[STIME_AFTER_COMM])));
+  }
+
+  private static long ticksToNanos(long ticks) {
     return TimeUnit.SECONDS.toNanos(ticks) / CLOCK_TICKS_PER_SECOND;
+  }
+
+  /** CPU time in user space and in the kernel (system calls, and the network stack work they do). */
+  public record CpuTimes(long userNanos, long systemNanos) {
+    public static final CpuTimes NONE = new CpuTimes(0, 0);
+
+    public long totalNanos() {
+      return userNanos + systemNanos;
+    }
+
+    public CpuTimes plus(CpuTimes other) {
+      return new CpuTimes(userNanos + other.userNanos, systemNanos + other.systemNanos);
+    }
+
+    public CpuTimes minus(CpuTimes other) {
+      return new CpuTimes(userNanos - other.userNanos, systemNanos - other.systemNanos);
+    }
   }
 
   public long rssBytes() {

@@ -35,18 +35,34 @@ final class Mailbox {
   }
 
   void submit(Supplier<? extends CompletionStage<?>> task) {
+    if (draining.compareAndSet(false, true)) {
+      // Idle, and now ours to drain. With nothing queued the task goes first without a trip through the queue
+      // (most relays find their mailbox idle); anything queued meanwhile runs after it.
+      if (tasks.isEmpty()) {
+        executor.execute(() -> runFirst(task));
+      } else {
+        tasks.add(task);
+        executor.execute(this::drain);
+      }
+      return;
+    }
     tasks.add(task);
     if (draining.compareAndSet(false, true)) {
       executor.execute(this::drain);
     }
   }
 
+  private void runFirst(Supplier<? extends CompletionStage<?>> task) {
+    if (waitsFor(run(task))) {
+      return;
+    }
+    drain();
+  }
+
   private void drain() {
     Supplier<? extends CompletionStage<?>> task;
     while ((task = tasks.poll()) != null) {
-      CompletableFuture<?> running = run(task).toCompletableFuture();
-      if (!running.isDone()) {
-        running.whenComplete((result, failure) -> executor.execute(this::drain));
+      if (waitsFor(run(task))) {
         return;
       }
     }
@@ -54,6 +70,16 @@ final class Mailbox {
     if (!tasks.isEmpty() && draining.compareAndSet(false, true)) {
       executor.execute(this::drain);
     }
+  }
+
+  /** Whether the task's stage is still running: the drain goes on once it completes. */
+  private boolean waitsFor(CompletionStage<?> stage) {
+    CompletableFuture<?> running = stage.toCompletableFuture();
+    if (running.isDone()) {
+      return false;
+    }
+    running.whenComplete((result, failure) -> executor.execute(this::drain));
+    return true;
   }
 
   private CompletionStage<?> run(Supplier<? extends CompletionStage<?>> task) {

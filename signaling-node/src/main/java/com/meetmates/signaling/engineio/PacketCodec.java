@@ -1,8 +1,7 @@
 package com.meetmates.signaling.engineio;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,15 +36,12 @@ final class PacketCodec {
   }
 
   /**
-   * A text packet as a WebSocket frame's UTF-8 bytes, as {@link #encodeText(Packet)} but written straight into
-   * a buffer of the exact size (no intermediate string).
+   * A text packet as a WebSocket frame's UTF-8 bytes, as {@link #encodeText(Packet)}. The JDK encodes a String
+   * to UTF-8 with intrinsics (an array copy for ASCII), several times faster per relayed message than writing it
+   * character by character into a pooled buffer; the frame encoder copies it once into the frame it sends.
    */
-  static ByteBuf encodeText(Packet packet, ByteBufAllocator allocator) {
-    String text = encodeableText(packet);
-    ByteBuf utf8 = allocator.buffer(1 + ByteBufUtil.utf8Bytes(text));
-    utf8.writeByte(packet.type().code());
-    ByteBufUtil.writeUtf8(utf8, text);
-    return utf8;
+  static ByteBuf encodeTextFrame(Packet packet) {
+    return Unpooled.wrappedBuffer(encodeText(packet).getBytes(StandardCharsets.UTF_8));
   }
 
   /** A text packet from a WebSocket frame's UTF-8 bytes, as {@link #decodeText(String)}, decoding its data once. */

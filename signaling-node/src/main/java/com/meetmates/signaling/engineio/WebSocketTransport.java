@@ -198,7 +198,7 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter implements T
     if (packet.isBinary()) {
       return new BinaryWebSocketFrame(Unpooled.wrappedBuffer(packet.binary().getBytes()));
     }
-    return new TextWebSocketFrame(PacketCodec.encodeText(packet, channel.alloc()));
+    return new TextWebSocketFrame(PacketCodec.encodeTextFrame(packet));
   }
 
   /** Closes in order: the close frame, then the TCP connection once the client answers it. */

@@ -85,4 +85,29 @@ class MailboxTest {
     assertThat(overlaps).isEmpty();
     assertThat(count[0]).isEqualTo(tasks);
   }
+
+  @Test
+  void oneSubmittersTasksRunInItsOrderWhileOthersSubmitToo() throws Exception {
+    int tasks = 10_000;
+    List<Integer> ranInOrder = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    ExecutorService others = Executors.newFixedThreadPool(3);
+    for (int i = 0; i < tasks; i++) {
+      others.execute(() -> mailbox.submit(() -> null));
+    }
+    for (int i = 0; i < tasks; i++) {
+      int number = i;
+      mailbox.submit(() -> {
+        ranInOrder.add(number);
+        if (number == tasks - 1) {
+          done.complete(null);
+        }
+        return null;
+      });
+    }
+
+    done.get(20, TimeUnit.SECONDS);
+    others.shutdown();
+    assertThat(ranInOrder).hasSize(tasks).isSorted();
+  }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.buffer.UnpooledByteBufAllocator;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -167,7 +166,7 @@ class EngineIoCodecTest {
   @Test
   void aWebSocketFramesBytesAreTheUtf8OfTheTextEncoding() {
     Packet packet = Packet.message("h\u00e9llo \u2713 \ud83d\ude00");
-    ByteBuf frame = PacketCodec.encodeText(packet, UnpooledByteBufAllocator.DEFAULT);
+    ByteBuf frame = PacketCodec.encodeTextFrame(packet);
     try {
       assertThat(frame.toString(StandardCharsets.UTF_8)).isEqualTo(PacketCodec.encodeText(packet));
       assertThat(frame.readableBytes()).isEqualTo(PacketCodec.utf8Length(PacketCodec.encodeText(packet)));
