@@ -149,17 +149,17 @@ public final class EngineIoOptions {
   }
 
   /**
-   * Turns WebSocket compression on or off in the HTTP server as {@link #perMessageDeflate()} says (Vert.x offers
-   * it by default; its extension handler negotiates it during the handshake, before the Engine.IO server takes
-   * the connection over), and puts the server in strict thread mode: every HTTP answer must then be written on
-   * the event loop of its connection, which this server does (and so do Vert.x Web's handlers). The gain is
-   * memory: outside strict mode every HTTP connection holds a 1,024-slot outbound queue (about 4.7 KB). Call it
-   * on the options of every HttpServer this server is mounted on.
+   * Turns Vert.x's own WebSocket compression off (Vert.x offers it by default, and its negotiation puts no bound
+   * on how far a message may inflate; the Engine.IO server negotiates permessage-deflate itself when it takes an
+   * upgrade over, as {@link #perMessageDeflate()} says), and puts the server in strict thread mode: every HTTP
+   * answer must then be written on the event loop of its connection, which this server does (and so do Vert.x
+   * Web's handlers). The gain is memory: outside strict mode every HTTP connection holds a 1,024-slot outbound
+   * queue (about 4.7 KB). Call it on the options of every HttpServer this server is mounted on.
    */
   public HttpServerOptions applyTo(HttpServerOptions httpOptions) {
     return httpOptions
-        .setPerMessageWebSocketCompressionSupported(perMessageDeflate)
-        .setPerFrameWebSocketCompressionSupported(perMessageDeflate)
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)
         .setStrictThreadMode(true);
   }
 }

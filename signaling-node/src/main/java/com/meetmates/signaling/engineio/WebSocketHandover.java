@@ -32,8 +32,8 @@ import java.util.function.BiFunction;
 
 /**
  * Takes the connection of a WebSocket upgrade request away from Vert.x: Netty's own handshaker answers it and
- * installs Netty's frame codec, and the Engine.IO transport replaces Vert.x's connection handler at the end of
- * the pipeline. Vert.x's ServerWebSocket would keep, for every idle session, its own 1,024-slot outbound queue,
+ * installs Netty's frame codec (and permessage-deflate when the server allows it, see {@link PerMessageDeflate}),
+ * and the Engine.IO transport replaces Vert.x's connection handler at the end of the pipeline. Vert.x's ServerWebSocket would keep, for every idle session, its own 1,024-slot outbound queue,
  * the HTTP connection, request and response, and the 101 answer's headers (about 8 KB), and its write path
  * costs a sixth of the relay's CPU time.
  *
@@ -121,8 +121,13 @@ final class WebSocketHandover {
       refuse(request, 426, "unsupported WebSocket version", onRefused);
       return;
     }
+    // The frame decoder allows the compression bit exactly when the server offers permessage-deflate.
+    PerMessageDeflate deflate = decoderConfig.allowExtensions()
+        ? PerMessageDeflate.negotiate(request.getHeader(HttpHeaderNames.SEC_WEBSOCKET_EXTENSIONS), maxMessageBytes)
+        : null;
     try {
-      handshaker.handshake(channel, nettyRequest, null, channel.newPromise());
+      handshaker.handshake(channel, nettyRequest, deflate == null ? null : deflate.responseHeaders(),
+          channel.newPromise());
     } catch (RuntimeException e) {
       refuse(request, 400, e.getMessage(), onRefused);
       return;
@@ -131,6 +136,9 @@ final class WebSocketHandover {
     FlushConsolidation.install(pipeline);
     pipeline.addBefore(VERTX_HANDLER, AGGREGATOR,
         new WebSocketFrameAggregator(maxMessageBytes));
+    if (deflate != null) {
+      deflate.install(pipeline, AGGREGATOR);
+    }
     T transport = transportFor.apply(channel, closeMetrics);
     pipeline.replace(VERTX_HANDLER, TRANSPORT, transport);
     onOpen.accept(transport);

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -19,6 +20,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.buffer.Buffer;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.DataFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,8 +137,13 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter implements T
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof TooLongFrameException
         || cause instanceof CorruptedWebSocketFrameException corrupted
-        && corrupted.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()) {
+        && corrupted.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()
+        || cause instanceof DecompressionException && !(cause.getCause() instanceof DataFormatException)) {
+      // A DecompressionException of its own is the inflater stopping at maxPayload (PerMessageDeflate).
       tooBig();
+    } else if (cause instanceof DecompressionException) {
+      session.execute(() -> session.onWebSocketViolation(this, CloseReason.TRANSPORT_ERROR,
+          "compressed message cannot be inflated", PROTOCOL_ERROR));
     } else if (cause instanceof CorruptedWebSocketFrameException corrupted) {
       session.execute(() -> session.onWebSocketViolation(this, CloseReason.TRANSPORT_ERROR, corrupted.getMessage(),
           PROTOCOL_ERROR));

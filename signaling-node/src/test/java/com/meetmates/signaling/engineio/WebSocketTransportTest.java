@@ -164,6 +164,46 @@ class WebSocketTransportTest {
   }
 
   @Test
+  void compressedMessagesMakeTheRoundTripWhenDeflateIsOn() throws Exception {
+    server = EngineIoTestServer.start(new EngineIoOptions().perMessageDeflate(true), 1,
+        socket -> socket.textHandler(text -> socket.send("echo:" + text)));
+    BlockingQueue<String> texts = new LinkedBlockingQueue<>();
+    io.vertx.core.http.WebSocketClient client = clientOfferingCompression(true);
+    ClientWebSocket webSocket = client.webSocket();
+    webSocket.textMessageHandler(texts::add);
+    EngineIoTestServer.await(webSocket.connect(webSocketHandshake()));
+    assertThat(webSocket.headers().get("Sec-WebSocket-Extensions")).startsWith("permessage-deflate");
+    assertThat(texts.poll(EngineIoTestServer.WAIT_SECONDS, TimeUnit.SECONDS)).startsWith("0");
+
+    String large = "x".repeat(50_000);
+    EngineIoTestServer.await(webSocket.writeTextMessage("4" + large));
+
+    assertThat(texts.poll(EngineIoTestServer.WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("4echo:" + large);
+    EngineIoTestServer.await(client.close());
+  }
+
+  @Test
+  void aCompressedMessageThatInflatesPastMaxPayloadClosesTheConnectionAsTooBig() throws Exception {
+    server = EngineIoTestServer.start(new EngineIoOptions().perMessageDeflate(true).maxPayloadBytes(10_000));
+    BlockingQueue<WebSocketFrame> frames = new LinkedBlockingQueue<>();
+    io.vertx.core.http.WebSocketClient client = clientOfferingCompression(true);
+    ClientWebSocket webSocket = client.webSocket();
+    webSocket.frameHandler(frames::add);
+    EngineIoTestServer.await(webSocket.connect(webSocketHandshake()));
+    assertThat(frames.poll(EngineIoTestServer.WAIT_SECONDS, TimeUnit.SECONDS).textData()).startsWith("0");
+
+    webSocket.writeTextMessage("4" + "a".repeat(5_000_000));
+
+    WebSocketFrame close = frames.poll(EngineIoTestServer.WAIT_SECONDS, TimeUnit.SECONDS);
+    while (close != null && !close.isClose()) {
+      close = frames.poll(EngineIoTestServer.WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+    assertThat(close).isNotNull();
+    assertThat(close.closeStatusCode()).isEqualTo(WebSocketTransport.MESSAGE_TOO_BIG);
+    EngineIoTestServer.await(client.close());
+  }
+
+  @Test
   void webSocketCompressionIsRefusedUnlessConfiguredAsInNodesEngineIo() throws Exception {
     server = EngineIoTestServer.start(new EngineIoOptions());
     io.vertx.core.http.WebSocketClient client = clientOfferingCompression(true);
