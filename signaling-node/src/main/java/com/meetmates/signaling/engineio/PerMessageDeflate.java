@@ -20,8 +20,8 @@ import java.util.Map;
  */
 final class PerMessageDeflate {
 
-  static final String INFLATER = "meetmates-ws-inflater";
-  static final String DEFLATER = "meetmates-ws-deflater";
+  private static final String INFLATER = "meetmates-ws-inflater";
+  private static final String DEFLATER = "meetmates-ws-deflater";
   /** zlib's default level, as Vert.x and Netty use it for WebSockets. */
   private static final int COMPRESSION_LEVEL = 6;
 

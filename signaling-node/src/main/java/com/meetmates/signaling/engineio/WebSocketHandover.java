@@ -33,7 +33,8 @@ import java.util.function.BiFunction;
 /**
  * Takes the connection of a WebSocket upgrade request away from Vert.x: Netty's own handshaker answers it and
  * installs Netty's frame codec (and permessage-deflate when the server allows it, see {@link PerMessageDeflate}),
- * and the Engine.IO transport replaces Vert.x's connection handler at the end of the pipeline. Vert.x's ServerWebSocket would keep, for every idle session, its own 1,024-slot outbound queue,
+ * and the Engine.IO transport replaces Vert.x's connection handler at the end of the pipeline. Vert.x's
+ * ServerWebSocket would keep, for every idle session, its own 1,024-slot outbound queue,
  * the HTTP connection, request and response, and the 101 answer's headers (about 8 KB), and its write path
  * costs a sixth of the relay's CPU time.
  *
